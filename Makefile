@@ -1,0 +1,30 @@
+# `make run` and `make test` do all the set-up a fresh clone needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test sample bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/imr-search parse sample_corpus
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -n auto
+
+# Regenerates the bundled sample corpus (the exact command that made it).
+sample: $(STAMP)
+	rm -rf sample_corpus
+	$(BIN)/imr-search synth sample_corpus --count 300 --seed 2024
+
+bench: $(STAMP)
+	$(BIN)/python bench/parse.py
+
+clean:
+	rm -rf $(VENV) index .pytest_cache

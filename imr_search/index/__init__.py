@@ -1,0 +1,1 @@
+"""The Tantivy index: schema, on-disk layout, writer and queries."""

@@ -1,0 +1,471 @@
+"""Reading an index: search, letters, similar cases, treatments, stats.
+
+This is the only place queries meet Tantivy; the CLI and the app call the
+methods of ``SearchIndex`` and get the Structs of ``results`` back. Opening is
+cheap (no corpus-wide work): the treatment table is read from the build's
+metadata on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+import tantivy
+from rapidfuzz import fuzz, process
+
+from ..errors import IndexNotFound, SchemaMismatch
+from ..records import Item, Letter
+from ..results import (
+    Hit,
+    ItemHit,
+    LetterHit,
+    LetterView,
+    SearchResults,
+    SimilarItem,
+    Snippet,
+    StatRow,
+    TreatmentMatch,
+)
+from ..treatments import SPECIALTIES, TREATMENTS
+from . import queries, store
+from .schema import BOOSTS, EXACT_SUFFIX, SECTIONS
+
+Sort = Literal["relevance", "date"]
+_DECODER = msgspec.json.Decoder(Letter)
+_SNIPPET_CHARS = 160
+STAT_DIMENSIONS = {
+    "category": "category",
+    "treatment": "treatment_name",
+    "specialty": "specialty",
+    "cites": "cites",
+    "year": "year",
+}
+
+
+class SearchIndex:
+    """An open index. Thread-safe for reads; ``reload()`` picks up a rebuild."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._open()
+
+    def _open(self) -> None:
+        version = store.current(self.root)
+        self.meta = store.read_meta(version)
+        self.version = version
+        try:
+            self._index = tantivy.Index.open(str(version))
+        except ValueError as e:
+            raise SchemaMismatch(f"cannot open the index at {self.root} ({e}): rebuild with `imr-search index`") from None
+        self._schema = self._index.schema
+        self._searcher = self._index.searcher()
+        self._letters: dict[str, Letter] = {}
+        self._known: dict[str, list[str]] | None = None
+
+    # -- housekeeping -------------------------------------------------------
+
+    def reload(self) -> bool:
+        """Switch to a newer build if one was published; True if it changed."""
+        try:
+            version = store.current(self.root)
+        except IndexNotFound:
+            return False
+        if version == self.version:
+            return False
+        self._open()
+        return True
+
+    @property
+    def letters_count(self) -> int:
+        return int(self.meta.get("letters", 0))
+
+    @property
+    def items_count(self) -> int:
+        return int(self.meta.get("items", 0))
+
+    def known_values(self) -> dict[str, list[str]]:
+        """Values the filters accept, for resolving "category:pharma" and for the app's pickers."""
+        if self._known is None:
+            table = self.meta.get("treatments", {})
+            self._known = {
+                "category": sorted({t.category for t in TREATMENTS} | {v["category"] for v in table.values() if v["category"]}),
+                "subcategory": sorted({t.subcategory for t in TREATMENTS}),
+                "specialty": sorted(set(SPECIALTIES) | set(self.meta.get("specialties", []))),
+                "treatment": sorted(table),
+            }
+        return self._known
+
+    # -- letters ------------------------------------------------------------
+
+    def _letter(self, letter_id: str) -> Letter | None:
+        cached = self._letters.get(letter_id)
+        if cached is not None:
+            return cached
+        q = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "id", letter_id)),
+                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "item", 1)),
+            ]
+        )
+        hits = self._searcher.search(q, 1, count=False).hits
+        if not hits:
+            return None
+        data = self._searcher.doc(hits[0][1]).get_first("letter")
+        letter = _DECODER.decode(data)
+        if len(self._letters) > 512:
+            self._letters.clear()
+        self._letters[letter_id] = letter
+        return letter
+
+    def letter(self, letter_id: str, query: str | None = None) -> LetterView | None:
+        """The whole record, with where the query hits it (None for an unknown id)."""
+        letter = self._letter(letter_id) or self._letter(letter_id.upper())
+        if letter is None:
+            return None
+        hits: list[Hit] = []
+        if query:
+            parsed = self._parse(query)
+            q = self._text_query(parsed)
+            if q is not None:
+                hits = self._mark(letter, q)
+        return LetterView(letter=letter, hits=hits)
+
+    def _mark(self, letter: Letter, q: tantivy.Query) -> list[Hit]:
+        hits: list[Hit] = []
+        for it in letter.items:
+            for section, text in (
+                ("request", it.request),
+                ("rationale", it.rationale),
+                ("claims_administrator_guideline", it.claims_administrator_guideline),
+                ("reviewer_guideline", it.reviewer_guideline),
+            ):
+                field = {"request": "treatment", "claims_administrator_guideline": "guideline", "reviewer_guideline": "guideline"}.get(section, section)
+                hits.extend(Hit(item=it.item, field=section, start=s, end=e) for s, e in self._ranges(q, field, text))
+        hits.extend(Hit(item=None, field="summary", start=s, end=e) for s, e in self._ranges(q, "summary", letter.summary))
+        return hits
+
+    def _ranges(self, q: tantivy.Query, field: str, text: str) -> list[tuple[int, int]]:
+        """Every highlighted range of ``q`` in the whole of ``text``."""
+        if not text:
+            return []
+        out: set[tuple[int, int]] = set()
+        for f in (field, field + EXACT_SUFFIX):
+            gen = tantivy.SnippetGenerator.create(self._searcher, q, self._schema, f)
+            gen.set_max_num_chars(len(text.encode()) + 1)
+            doc = tantivy.Document()
+            doc.add_text(f, text)
+            snip = gen.snippet_from_doc(doc)
+            frag = snip.fragment()
+            base = _char_offset(text, text.find(frag)) if frag and frag in text else 0
+            for r in _char_ranges(frag, snip.highlighted()):
+                out.add((base + r[0], base + r[1]))
+        return sorted(out)
+
+    # -- search -------------------------------------------------------------
+
+    def _parse(self, query: str) -> queries.Parsed:
+        return queries.parse(query, self._schema, self.known_values())
+
+    def _text_query(self, parsed: queries.Parsed) -> tantivy.Query | None:
+        if not parsed.text.strip():
+            return None
+        q, errors = self._index.parse_query_lenient(
+            parsed.text,
+            default_field_names=list(SECTIONS),
+            field_boosts=BOOSTS,
+            conjunction_by_default=True,
+        )
+        for err in errors:
+            parsed.hints.append(f"ignored part of the query ({_describe(err)})")
+        return q
+
+    def _query(self, parsed: queries.Parsed) -> tantivy.Query:
+        text_q = self._text_query(parsed)
+        clauses = list(parsed.filters)
+        if text_q is not None:
+            clauses.insert(0, (tantivy.Occur.Must, text_q))
+        if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
+            clauses.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
+        return tantivy.Query.boolean_query(clauses)
+
+    def search(self, query: str, limit: int = 20, sort: Sort = "relevance") -> SearchResults:
+        """Letters matching ``query``, best (or newest) first, with their matching items."""
+        started = time.perf_counter()
+        parsed = self._parse(query)
+        q = self._query(parsed)
+        result = self._searcher.search(q, limit * 4 + 20, count=True, **_order(sort))
+        corrected = None
+        if result.count == 0 and parsed.words:
+            fixed = self._correct(parsed)
+            if fixed is not None:
+                parsed, corrected = fixed
+                q = self._query(parsed)
+                result = self._searcher.search(q, limit * 4 + 20, count=True, **_order(sort))
+        letters = self._group(q, result, limit, parsed, sort)
+        return SearchResults(
+            query=query,
+            letters=letters,
+            total_items=result.count,
+            hints=parsed.hints,
+            corrected=corrected,
+            elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+
+    def _group(self, q: tantivy.Query, result: tantivy.SearchResult, limit: int, parsed: queries.Parsed, sort: Sort) -> list[LetterHit]:
+        groups: dict[str, list[tuple[float, int]]] = {}
+        for score, addr in result.hits:
+            doc = self._searcher.doc(addr)
+            letter_id = doc.get_first("id")
+            item_no = doc.get_first("item")
+            if letter_id not in groups:
+                if len(groups) >= limit:
+                    continue
+                groups[letter_id] = []
+            groups[letter_id].append((float(score), int(item_no)))
+        snippetters = self._snippetters(q) if groups else {}
+        out = []
+        for letter_id, items in groups.items():
+            letter = self._letter(letter_id)
+            if letter is None:
+                continue
+            item_hits = []
+            for score, no in items:
+                it = letter.items[no - 1]
+                score = score if sort == "relevance" else 0.0
+                item_hits.append(
+                    ItemHit(
+                        item=no,
+                        request=it.request,
+                        treatment=it.treatment,
+                        category=it.category,
+                        outcome=it.outcome,
+                        score=round(score, 4),
+                        snippets=self._snippets(snippetters, letter, it),
+                    )
+                )
+            out.append(
+                LetterHit(
+                    id=letter.id,
+                    case_number=letter.case_number,
+                    decision_date=letter.decision_date,
+                    score=max(h.score for h in item_hits),
+                    specialties=letter.reviewer.specialties,
+                    items=item_hits,
+                )
+            )
+        return out
+
+    def _snippetters(self, q: tantivy.Query) -> dict[str, tantivy.SnippetGenerator]:
+        gens = {}
+        for section in SECTIONS:
+            for f in (section, section + EXACT_SUFFIX):
+                g = tantivy.SnippetGenerator.create(self._searcher, q, self._schema, f)
+                g.set_max_num_chars(_SNIPPET_CHARS)
+                gens[f] = g
+        return gens
+
+    def _snippets(self, gens: dict[str, tantivy.SnippetGenerator], letter: Letter, it: Item) -> list[Snippet]:
+        texts = {
+            "treatment": it.request,
+            "rationale": it.rationale,
+            "guideline": f"{it.claims_administrator_guideline} {it.reviewer_guideline}".strip(),
+            "summary": letter.summary,
+        }
+        out = []
+        for section in SECTIONS:
+            best: Snippet | None = None
+            for f in (section, section + EXACT_SUFFIX):
+                doc = tantivy.Document()
+                doc.add_text(f, texts[section])
+                snip = gens[f].snippet_from_doc(doc)
+                ranges = _char_ranges(snip.fragment(), snip.highlighted())
+                if ranges and (best is None or len(ranges) > len(best.highlights)):
+                    best = Snippet(field=section, text=snip.fragment(), highlights=ranges)
+            if best is not None:
+                out.append(best)
+        return out
+
+    def _correct(self, parsed: queries.Parsed) -> tuple[queries.Parsed, str] | None:
+        """Replace words the index does not hold with the nearest treatment words."""
+        vocab = self._treatment_words()
+        changed = False
+        words = []
+        for w in parsed.words:
+            if self._searcher.doc_freq("treatment" + EXACT_SUFFIX, w) or self._searcher.doc_freq("rationale" + EXACT_SUFFIX, w) or not vocab:
+                words.append(w)
+                continue
+            match = process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=70)
+            if match is None:
+                words.append(w)
+                continue
+            words.append(match[0])
+            changed = True
+        if not changed:
+            return None
+        new_text = parsed.text
+        for old, new in zip(parsed.words, words):
+            if old != new:
+                new_text = re.sub(rf"(?<![\w:]){re.escape(old)}(?!\w)", new, new_text, count=1, flags=re.I)
+        fixed = queries.Parsed(text=new_text, filters=parsed.filters, hints=parsed.hints, words=words, phrases=parsed.phrases)
+        return fixed, " ".join(words)
+
+    def _treatment_words(self) -> list[str]:
+        words: set[str] = set()
+        for name in self.meta.get("treatments", {}):
+            words.update(w for w in re.findall(r"[a-z]+", name.lower()) if len(w) > 2)
+        return sorted(words)
+
+    # -- treatments ---------------------------------------------------------
+
+    def treatments(self, text: str, limit: int = 10) -> list[TreatmentMatch]:
+        """Canonical treatments nearest to ``text`` (typos welcome), with their counts."""
+        table = self.meta.get("treatments", {})
+        names: dict[str, str] = {name: name for name in table}
+        for t in TREATMENTS:  # brand names and abbreviations find their generic
+            if t.name in table:
+                for alias in t.aliases:
+                    names.setdefault(alias.lower(), t.name)
+        matches = process.extract(text.lower().strip(), list(names), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=50)
+        out: dict[str, TreatmentMatch] = {}
+        for key, score, _ in matches:
+            name = names[key]
+            row = table[name]
+            if name not in out or out[name].score < score:
+                out[name] = TreatmentMatch(
+                    treatment=name,
+                    category=row["category"],
+                    score=round(float(score), 1),
+                    items=row["items"],
+                    upheld=row["upheld"],
+                    overturned=row["overturned"],
+                )
+        return sorted(out.values(), key=lambda m: (-m.score, -m.items, m.treatment))[:limit]
+
+    # -- similar ------------------------------------------------------------
+
+    def similar(self, letter_id: str, item: int | None = None, contrast: bool = False, limit: int = 10) -> list[SimilarItem] | None:
+        """Items of other letters most like this letter's item(s).
+
+        More-like-this over the rationale and summary, plus boosts for the
+        same treatment and body part; ``contrast`` keeps only items decided
+        the other way. None for an unknown id or item.
+        """
+        letter = self._letter(letter_id) or self._letter(letter_id.upper())
+        if letter is None:
+            return None
+        if item is not None and not 1 <= item <= len(letter.items):
+            return None
+        sources = [letter.items[item - 1]] if item else letter.items
+        best: dict[tuple[str, int], float] = {}
+        for it in sources:
+            q = self._similar_query(letter, it, contrast)
+            for score, addr in self._searcher.search(q, limit * 3, count=False).hits:
+                doc = self._searcher.doc(addr)
+                key = (doc.get_first("id"), int(doc.get_first("item")))
+                best[key] = max(best.get(key, 0.0), float(score))
+        out = []
+        for (other_id, no), score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
+            other = self._letter(other_id)
+            if other is None:
+                continue
+            o = other.items[no - 1]
+            out.append(
+                SimilarItem(
+                    id=other.id,
+                    case_number=other.case_number,
+                    item=no,
+                    request=o.request,
+                    treatment=o.treatment,
+                    body_part=o.body_part,
+                    outcome=o.outcome,
+                    decision_date=other.decision_date,
+                    score=round(score, 4),
+                )
+            )
+        return out
+
+    def _similar_query(self, letter: Letter, it: Item, contrast: bool) -> tantivy.Query:
+        s = self._schema
+        should: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        should.append((tantivy.Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(s, "treatment_name", it.treatment.lower()), 8.0)))
+        if it.category:
+            should.append((tantivy.Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(s, "category", it.category.lower()), 1.5)))
+        for w in re.findall(r"\w+", (it.body_part or "").lower()):
+            should.append((tantivy.Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(s, "body", w), 2.0)))
+        fields = {"rationale": it.rationale, "summary": " ".join(letter.diagnoses) or letter.summary[:400], "treatment": it.request}
+        should.append(
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.more_like_this_document_fields_query(
+                    s, fields, min_doc_frequency=2, max_doc_frequency=None, min_term_frequency=1, max_query_terms=25, min_word_length=3, boost_factor=1.0
+                ),
+            )
+        )
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [
+            (tantivy.Occur.Must, tantivy.Query.boolean_query(should)),
+            (tantivy.Occur.MustNot, tantivy.Query.term_query(s, "id", letter.id)),
+        ]
+        if contrast:
+            other = "overturned" if it.outcome == "upheld" else "upheld"
+            clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "outcome", other)))
+        return tantivy.Query.boolean_query(clauses)
+
+    # -- stats --------------------------------------------------------------
+
+    def stats(self, query: str = "", dimensions: Iterable[str] = STAT_DIMENSIONS) -> tuple[list[StatRow], list[str]]:
+        """How the matching items were decided, by category, treatment, specialty, citation and year."""
+        parsed = self._parse(query)
+        q = self._query(parsed)
+        labels = self._labels()
+        rows: list[StatRow] = []
+        for dim in dimensions:
+            field = STAT_DIMENSIONS[dim]
+            agg = {"by": {"terms": {"field": field, "size": 1000}, "aggs": {"o": {"terms": {"field": "outcome"}}}}}
+            result = self._searcher.aggregate(q, agg)
+            for bucket in result["by"]["buckets"]:
+                split = {b["key"]: b["doc_count"] for b in bucket["o"]["buckets"]}
+                key = bucket["key"]
+                key = str(int(key)) if isinstance(key, float) else labels.get(field, {}).get(key, key)
+                rows.append(StatRow(dimension=dim, key=key, items=bucket["doc_count"], upheld=split.get("upheld", 0), overturned=split.get("overturned", 0)))
+        rows.sort(key=lambda r: (list(STAT_DIMENSIONS).index(r.dimension), r.key if r.dimension == "year" else "", -r.items, r.key))
+        return rows, parsed.hints
+
+    def _labels(self) -> dict[str, dict[str, str]]:
+        known = self.known_values()
+        labels = {f: {v.lower(): v for v in known[f]} for f in ("category", "subcategory", "specialty")}
+        labels["cites"] = {"mtus": "MTUS", "acoem": "ACOEM", "odg": "ODG", "other": "other"}
+        return labels
+
+
+def _order(sort: Sort) -> dict[str, object]:
+    return {"order_by_field": "decided", "order": tantivy.Order.Desc} if sort == "date" else {}
+
+
+def _describe(err: object) -> str:
+    text = str(err)
+    return re.sub(r"\s+", " ", text)[:80]
+
+
+def _char_offset(text: str, index: int) -> int:
+    return max(index, 0)
+
+
+def _char_ranges(fragment: str, ranges: list[tantivy.Range]) -> list[tuple[int, int]]:
+    """Tantivy gives byte offsets into the UTF-8 fragment; callers want characters."""
+    if fragment.isascii():
+        return [(r.start, r.end) for r in ranges]
+    data = fragment.encode()
+    return [(len(data[: r.start].decode(errors="ignore")), len(data[: r.end].decode(errors="ignore"))) for r in ranges]
+
+
+def open_index(path: str | Path | None = None) -> SearchIndex:
+    """Open the index at ``path`` (default ``$IMR_SEARCH_INDEX``, else ``./index``).
+
+    Raises ``IndexNotFound`` or ``SchemaMismatch`` with a message to show.
+    """
+    return SearchIndex(store.resolve(path))

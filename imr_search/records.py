@@ -1,0 +1,139 @@
+"""The record model: what a parsed IMR letter is, as msgspec Structs.
+
+The JSON form of these Structs is a public interface (``parse --json``,
+``show --json``, scripts): field names and types here are that contract, so
+change them only with a schema-version bump.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Literal
+
+import msgspec
+
+Outcome = Literal["upheld", "overturned"]
+Shape = Literal["html-text", "pdf-text", "pdf", "html"]
+
+
+class Partial(msgspec.Struct, frozen=True):
+    """A partially authorized request: what was asked and what was granted."""
+
+    original: str
+    authorized: str
+
+
+class Frequency(msgspec.Struct, frozen=True):
+    """``count`` sessions per ``per`` ("week", "day", "month")."""
+
+    count: int
+    per: str
+
+
+class Duration(msgspec.Struct, frozen=True):
+    """``count`` of ``unit`` ("weeks", "months", "days")."""
+
+    count: int
+    unit: str
+
+
+class Citation(msgspec.Struct, frozen=True):
+    """One guideline the claims administrator or the reviewer relied on."""
+
+    by: Literal["reviewer", "claims_administrator"]
+    source: Literal["MTUS", "ACOEM", "ODG", "other"]
+    title: str
+    section: str | None = None
+    pages: str | None = None
+
+
+class Reviewer(msgspec.Struct):
+    specialties: list[str] = msgspec.field(default_factory=list)
+    licensure: list[str] = msgspec.field(default_factory=list)
+
+
+class Patient(msgspec.Struct):
+    age: int | None = None
+    sex: Literal["male", "female"] | None = None
+
+
+class Item(msgspec.Struct, kw_only=True):
+    """One disputed item/service and the reviewer's decision on it."""
+
+    item: int
+    request: str
+    partial: Partial | None = None
+    treatment: str = ""
+    category: str | None = None
+    subcategory: str | None = None
+    body_part: str | None = None
+    quantity: int | None = None
+    frequency: Frequency | None = None
+    duration: Duration | None = None
+    outcome: Outcome
+    claims_administrator_guideline: str = ""
+    reviewer_guideline: str = ""
+    citations: list[Citation] = msgspec.field(default_factory=list)
+    rationale: str = ""
+
+
+class Letter(msgspec.Struct):
+    """A whole final determination letter."""
+
+    id: str
+    case_number: str | None
+    fingerprint: str
+    source: str
+    shape: Shape
+    date_assigned: str | None = None
+    date_of_injury: str | None = None
+    decision_date: str | None = None
+    ur_denial_date: str | None = None
+    application_received: str | None = None
+    priority: Literal["standard", "expedited"] | None = None
+    reviewer: Reviewer = msgspec.field(default_factory=Reviewer)
+    patient: Patient = msgspec.field(default_factory=Patient)
+    diagnoses: list[str] = msgspec.field(default_factory=list)
+    summary: str = ""
+    items: list[Item] = msgspec.field(default_factory=list)
+
+
+HEADER_FIELDS = (
+    "case_number",
+    "date_assigned",
+    "date_of_injury",
+    "decision_date",
+    "ur_denial_date",
+    "application_received",
+    "priority",
+)
+"""Letter fields that only the header block carries."""
+
+_encoder = msgspec.json.Encoder()
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def to_json(obj: msgspec.Struct) -> bytes:
+    """Encode a record as compact JSON (one line)."""
+    return _encoder.encode(obj)
+
+
+def letter_from_json(data: bytes | str) -> Letter:
+    return msgspec.json.decode(data, type=Letter)
+
+
+def fingerprint(items: list[Item]) -> str:
+    """A hash of what was decided, blind to layout.
+
+    Requests, outcomes and rationales are reduced to lower-case letters and
+    digits, so the same letter extracted from HTML and from PDF (different
+    wrapping, hyphenation, markup) hashes the same.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    for it in items:
+        for part in (it.request, it.outcome, it.rationale):
+            h.update(_NON_ALNUM.sub("", part.lower()).encode())
+            h.update(b"\x1f")
+        h.update(b"\x1e")
+    return h.hexdigest()
