@@ -841,7 +841,7 @@ _SESSION_GROUPS = frozenset({"therapy", "psych", "home", "program"})
 # How often a request of each kind names a body part.
 _PART_SHARE = {
     "imaging": 0.92, "emg": 0.6, "therapy": 0.75, "injection": 0.7, "surgery": 0.7, "dme": 0.5, "estim": 0.45,
-    "topical": 0.25, "consult": 0.3, "adjunct": 0.2, "home": 0.1, "program": 0.1,
+    "topical": 0.25, "consult": 0.3,
 }
 _COMMON_PARTS = (
     "lumbar spine", "cervical spine", "shoulder", "knee", "low back", "wrist", "neck", "hand",
@@ -875,12 +875,15 @@ def _case_variant(rng: random.Random, text: str) -> str:
     return text.upper()
 
 
+_ABBREVIATIONS = frozenset(
+    w for t in TREATMENTS for a in t.aliases for w in re.split(r"[\s/]+", a)
+    if len(w) > 1 and w.isalpha() and w.isupper() and w not in {"IF", "AM", "PM", "HELP", "IN", "ON", "OR", "TO"}
+)
+
+
 def _display_name(tx: Treatment) -> str:
-    """The canonical name as letters write it ("MRI", not "mri"), when an alias spells it so."""
-    for a in tx.aliases:
-        if a.lower() == tx.name:
-            return a
-    return tx.name
+    """The canonical name as letters write it: "CT scan", "EMG/NCV", "TENS unit", not "ct scan"."""
+    return "".join(w.upper() if w.upper() in _ABBREVIATIONS else w for w in re.split(r"([\s/]+)", tx.name))
 
 
 _DISPLAY = {t.name: _display_name(t) for t in TREATMENTS}
@@ -889,6 +892,55 @@ _NAMES_A_PART = frozenset(
     t.name for t in TREATMENTS if any(_BODY_WORD_RE.search(x.lower()) for x in (t.name, *t.aliases))
 )
 """Treatments whose own name holds a body part ("knee brace"): no second body part is added."""
+
+_SPINE = ("lumbar spine", "cervical spine", "thoracic spine", "lumbosacral spine", "thoracolumbar spine", "spine",
+          "low back", "upper back", "mid back", "back", "neck", "sacroiliac joint")
+_JOINTS = ("shoulder", "knee", "hip", "elbow", "wrist", "ankle", "hand", "foot", "thumb", "finger", "great toe",
+           "temporomandibular joint")
+_HAND = ("wrist", "hand", "thumb", "finger", "forearm")
+_LIMBS = ("upper extremity", "lower extremity", "arm", "leg", "hand", "foot", "forearm", "lower leg")
+_NOT_MSK = frozenset({"brain", "face", "eye", "ear", "abdomen", "head", "chest"})
+_MSK = tuple(p for p in BODY_PARTS if p not in _NOT_MSK)
+# Which body parts a request for a treatment can name, by words of its canonical name (first match wins).
+_PART_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("vestibular", "speech", "cognitive", "psych", "sleep", "dental", "occlusal", "hernia", "smoking", "weight",
+      "detox", "gym", "trainer", "transport", "ambulance", "home health", "nursing", "homemaker", "wheelchair",
+      "walker", "cane", "crutch", "shower", "toilet", "bed", "cpap", "pillow", "chair", "inpatient", "clearance",
+      "preoperative", "assistant", "labs", "audiogram", "echocardiogram", "electrocardiogram", "pulmonary",
+      "internal medicine", "cardiology", "gastroenterology", "ophthalmology", "ent ", "medication", "prosthesis",
+      "stockings", "pneumatic", "hyperbaric", "bone growth", "kit", "exercise program", "school", "program",
+      "functional capacity", "range of motion", "dexa", "urinalysis", "panel", "genetic", "laboratory", "urine",
+      "stellate", "sympathetic", "occipital", "botox", "intrathecal"), ()),
+    (("cervical",), ("cervical spine", "neck")),
+    (("epidural", "facet", "medial branch", "radiofrequency", "spinal", "disc", "lamin", "kyphoplasty", "fusion",
+      "intrathecal", "myelogram", "traction", "manipulat", "chiropract", "osteopathic", "sacroiliac",
+      "nerve root", "back brace", "cervical collar", "back school"), _SPINE),
+    (("carpal", "trigger finger", "quervain", "ganglion", "wrist", "hand therapy", "paraffin"), _HAND),
+    (("cubital", "epicondyl", "elbow"), ("elbow",)),
+    (("rotator", "shoulder"), ("shoulder",)),
+    (("acl", "knee"), ("knee",)),
+    (("plantar", "orthotic", "orthopedic shoes", "ankle", "walking boot"), ("foot", "ankle", "heel")),
+    (("arthroscop", "arthrogram", "arthroplasty", "continuous passive", "hyaluronic", "platelet", "prolotherapy",
+      "stem cell", "corticosteroid", "manipulation under", "hardware", "open reduction", "brace", "sling",
+      "cold therapy", "vascutherm", "shockwave"), _JOINTS),
+    (("emg", "ncv", "nerve conduction"), _LIMBS + ("lumbar spine", "cervical spine")),
+    (("consult", "evaluation", "visit", "examination", "transfer of care"), _SPINE[:6] + _JOINTS[:8]),
+)
+_PART_DEFAULTS = {"imaging": BODY_PARTS, "therapy": _MSK, "injection": _SPINE + _JOINTS, "surgery": _JOINTS,
+                  "estim": _MSK, "dme": _MSK, "topical": _MSK, "consult": (), "adjunct": ()}
+
+
+def _parts_for(tx: Treatment, group: str) -> tuple[str, ...]:
+    """The body parts a request for ``tx`` may plausibly name (none for a bed or a psychologist)."""
+    if tx.name in _NAMES_A_PART:
+        return ()
+    for words, parts in _PART_RULES:
+        if any(w in tx.name for w in words):
+            return parts
+    return _PART_DEFAULTS.get(group, ())
+
+
+_PARTS = {t.name: _parts_for(t, _group(t)) for t in TREATMENTS}
 
 
 def _treatment_term(rng: random.Random, tx: Treatment) -> str:
@@ -940,9 +992,9 @@ def _with_part(rng: random.Random, term: str, part: str, tail: str) -> str:
     return f"{term}{tail_s} {part}"
 
 
-def _pick_part(rng: random.Random, primary: str) -> str:
-    """A body part as written (lower-case), with a side where the part takes one."""
-    base = primary if rng.random() < 0.5 else rng.choice(BODY_PARTS)
+def _pick_part(rng: random.Random, allowed: tuple[str, ...], primary: str) -> str:
+    """A body part as written (lower-case), the letter's own region when it fits, with a side where one applies."""
+    base = primary if primary in allowed and rng.random() < 0.6 else rng.choice(allowed)
     if base in LATERAL:
         r = rng.random()
         base = ("left " if r < 0.42 else "right " if r < 0.85 else "bilateral ") + base
@@ -961,12 +1013,14 @@ def _compose(rng: random.Random, tx: Treatment, group: str, primary: str) -> _Co
         if tx.doses and rng.random() < 0.75:
             text += " " + rng.choice(tx.doses)
         if tx.forms and rng.random() < 0.25:
-            text += " " + rng.choice(tx.forms)
+            form = rng.choice(tx.forms)
+            if form not in term.lower():
+                text += " " + form
         if rng.random() < 0.75:
             qty = rng.choice((10, 15, 20, 30, 30, 30, 60, 60, 60, 90, 90, 120, 120, 180, 240))
             text += rng.choice((f" #{qty}", f" #{qty}", f", #{qty}", f" qty {qty}"))
-        if group == "topical" and tx.name not in _NAMES_A_PART and rng.random() < _PART_SHARE["topical"]:
-            part = _pick_part(rng, primary)
+        if _PARTS[tx.name] and rng.random() < _PART_SHARE.get(group, 0.0):
+            part = _pick_part(rng, _PARTS[tx.name], primary)
             text = f"{text} for the {part}"
         if rng.random() < 0.08:
             text = rng.choice(("Retrospective ", "Prospective request for ", "Retro: ")) + text
@@ -1005,8 +1059,8 @@ def _compose(rng: random.Random, tx: Treatment, group: str, primary: str) -> _Co
             d = rng.choice((1, 2, 3, 6))
             dur = Duration(d, "months")
             tail = f"rental for {d} {_unit(d, 'months')}"
-    if tx.name not in _NAMES_A_PART and rng.random() < _PART_SHARE.get(group, 0.0):
-        part = _pick_part(rng, primary)
+    if _PARTS[tx.name] and rng.random() < _PART_SHARE.get(group, 0.0):
+        part = _pick_part(rng, _PARTS[tx.name], primary)
         text = _with_part(rng, text, part, tail)
     elif tail:
         text = f"{text} {tail}"
@@ -1057,7 +1111,7 @@ def _partial(rng: random.Random, tx: Treatment, group: str, primary: str) -> tup
         req = _Composed(f"{term}{dose} #{total - auth}", None, total - auth, None, None)
         partial = Partial(f"{term}{dose} #{total}", f"{term}{dose} #{auth}")
     else:
-        part = None if tx.name in _NAMES_A_PART else _pick_part(rng, primary)
+        part = _pick_part(rng, _PARTS[tx.name], primary) if _PARTS[tx.name] else None
         where = f" to the {part}" if part else ""
         if rng.random() < 0.5:
             f = rng.choice((2, 3))

@@ -206,6 +206,7 @@ def parse(
             if not section:
                 out.words.extend(re.findall(r"\w+", word.lower()))
         if not clause:
+            hints.append(f"ignored {m.group(0)!r}: nothing to search for")
             continue
         if neg:
             clause = "-" + (clause if clause.startswith("(") else f"({clause})")
