@@ -849,6 +849,10 @@ _COMMON_PARTS = (
 )
 
 
+_PRIMARY_PARTS = tuple(p for p in _COMMON_PARTS if p in BODY_PARTS)
+"""Where most injuries are: a letter's primary region is one of these three times in five."""
+
+
 class _Composed(NamedTuple):
     request: str
     body_part: str | None
@@ -1449,8 +1453,7 @@ def make_letter(rng: random.Random, case_number: str) -> Letter:
     year = d["decided"].year
     sex = "male" if rng.random() < 0.55 else "female"
     age = None if rng.random() < 0.07 else rng.randint(18, 75)
-    common = [p for p in _COMMON_PARTS if p in BODY_PARTS]
-    primary = rng.choice(common) if common and rng.random() < 0.6 else rng.choice(BODY_PARTS)
+    primary = rng.choice(_PRIMARY_PARTS) if _PRIMARY_PARTS and rng.random() < 0.6 else rng.choice(BODY_PARTS)
     ctx = _Ctx(rng, sex, age, primary)
 
     items: list[Item] = []
@@ -1776,11 +1779,13 @@ def _render_html(letter: Letter, rng: random.Random) -> str:
         f"### {_HOW}",
         "",
     ]
-    reviewer_word = rng.choice(("expert reviewer", "expert reviewer", "physician reviewer"))
-    boiler_a = _BOILER_A.replace("expert reviewer", reviewer_word)
-    boiler_b = _BOILER_B.replace("expert reviewer", reviewer_word)
+    boiler_a, boiler_b, inline = _BOILER_A, _BOILER_B, _inline_credentials(r)
+    if rng.random() < 0.3:  # older letters say "physician reviewer"
+        boiler_a = boiler_a.replace("an expert reviewer", "a physician reviewer")
+        boiler_b = boiler_b.replace("expert reviewer", "physician reviewer")
+        inline = inline.replace("expert reviewer", "physician reviewer")
     if rng.random() < 0.8:
-        out += [f"{boiler_a} {_inline_credentials(r).replace('expert reviewer', reviewer_word)} {boiler_b}", ""]
+        out += [f"{boiler_a} {inline} {boiler_b}", ""]
     else:
         out += [f"{boiler_a} {boiler_b}", "", "The Expert Reviewer has the following credentials:", "",
                 f"State(s) of Licensure: {', '.join(r.licensure)}", "",

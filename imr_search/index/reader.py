@@ -65,6 +65,7 @@ class SearchIndex:
         self._schema = self._index.schema
         self._searcher = self._index.searcher()
         self._letters: dict[str, Letter] = {}
+        self._by_lno: dict[int, str] = {}
         self._known: dict[str, list[str]] | None = None
 
     # -- housekeeping -------------------------------------------------------
@@ -106,21 +107,36 @@ class SearchIndex:
         cached = self._letters.get(letter_id)
         if cached is not None:
             return cached
+        letter = self._first_item(tantivy.Query.term_query(self._schema, "id", letter_id))
+        if letter is not None:
+            self._cache(letter)
+        return letter
+
+    def _letter_at(self, lno: int) -> Letter | None:
+        letter_id = self._by_lno.get(lno)
+        if letter_id is not None and letter_id in self._letters:
+            return self._letters[letter_id]
+        letter = self._first_item(tantivy.Query.term_query(self._schema, "lno", lno))
+        if letter is not None:
+            self._by_lno[lno] = letter.id
+            self._cache(letter)
+        return letter
+
+    def _first_item(self, which: tantivy.Query) -> Letter | None:
+        """The record stored on the letter's first item's document."""
         q = tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "id", letter_id)),
-                (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "item", 1)),
-            ]
+            [(tantivy.Occur.Must, which), (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "item", 1))]
         )
         hits = self._searcher.search(q, 1, count=False).hits
         if not hits:
             return None
-        data = self._searcher.doc(hits[0][1]).get_first("letter")
-        letter = _DECODER.decode(data)
-        if len(self._letters) > 512:
+        return _DECODER.decode(self._searcher.doc(hits[0][1]).get_first("letter"))
+
+    def _cache(self, letter: Letter) -> None:
+        if len(self._letters) > 2048:
             self._letters.clear()
-        self._letters[letter_id] = letter
-        return letter
+            self._by_lno.clear()
+        self._letters[letter.id] = letter
 
     def letter(self, letter_id: str, query: str | None = None) -> LetterView | None:
         """The whole record, with where the query hits it (None for an unknown id)."""
@@ -198,43 +214,70 @@ class SearchIndex:
         started = time.perf_counter()
         parsed = self._parse(query)
         q = self._query(parsed)
-        result = self._searcher.search(q, limit * 4 + 20, count=True, **_order(sort))
+        groups, total = self._collect(q, limit, sort)
         corrected = None
-        if result.count == 0 and parsed.words:
+        if total == 0 and parsed.words:
             fixed = self._correct(parsed)
             if fixed is not None:
                 parsed, corrected = fixed
                 q = self._query(parsed)
-                result = self._searcher.search(q, limit * 4 + 20, count=True, **_order(sort))
-        letters = self._group(q, result, limit, parsed, sort)
+                groups, total = self._collect(q, limit, sort)
         return SearchResults(
             query=query,
-            letters=letters,
-            total_items=result.count,
+            letters=self._letters_for(groups, q, parsed, sort),
+            total_items=total,
             hints=parsed.hints,
             corrected=corrected,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
-    def _group(self, q: tantivy.Query, result: tantivy.SearchResult, limit: int, parsed: queries.Parsed, sort: Sort) -> list[LetterHit]:
-        groups: dict[str, list[tuple[float, int]]] = {}
-        for score, addr in result.hits:
-            doc = self._searcher.doc(addr)
-            letter_id = doc.get_first("id")
-            item_no = doc.get_first("item")
-            if letter_id not in groups:
-                if len(groups) >= limit:
-                    continue
-                groups[letter_id] = []
-            groups[letter_id].append((float(score), int(item_no)))
-        snippetters = self._snippetters(q) if groups else {}
+    def _collect(self, q: tantivy.Query, limit: int, sort: Sort) -> tuple[dict[int, list[tuple[float, int]]], int]:
+        """Item hits grouped by letter (its build ordinal), best letter first.
+
+        A letter's place is that of its best item. Hits are read a page at a
+        time from fast fields (no stored documents) until ``limit`` letters
+        are found; then one more query fetches the other matching items of
+        just those letters.
+        """
+        groups: dict[int, list[tuple[float, int]]] = {}
+        page, offset, total = limit * 2 + 10, 0, 0
+        while len(groups) < limit:
+            result = self._searcher.search(q, page, count=offset == 0, offset=offset, **_order(sort))
+            if offset == 0:
+                total = result.count or 0
+            addrs = [addr for _, addr in result.hits]
+            for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
+                if lno not in groups:
+                    if len(groups) >= limit:
+                        break
+                    groups[lno] = []
+                groups[lno].append((float(score), int(no)))
+            offset += page
+            if len(result.hits) < page or offset >= total:
+                return groups, total
+            page *= 2
+        rest = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "lno", list(groups)))]
+        )
+        seen = {(lno, no) for lno, items in groups.items() for _, no in items}
+        result = self._searcher.search(rest, limit * 25, count=False, **_order(sort))
+        addrs = [addr for _, addr in result.hits]
+        for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
+            if (lno, no) not in seen:
+                groups[lno].append((float(score), int(no)))
+        return groups, total
+
+    def _letters_for(self, groups: dict[int, list[tuple[float, int]]], q: tantivy.Query, parsed: queries.Parsed, sort: Sort) -> list[LetterHit]:
+        snippetters = self._snippetters(q, parsed) if groups else {}
+        words = _query_words(parsed)
         out = []
-        for letter_id, items in groups.items():
-            letter = self._letter(letter_id)
+        for lno, items in groups.items():
+            letter = self._letter_at(lno)
             if letter is None:
                 continue
             item_hits = []
-            for score, no in items:
+            memo: dict[str, Snippet | None] = {}
+            for score, no in sorted(items, key=lambda x: (-x[0], x[1])) if sort == "relevance" else sorted(items, key=lambda x: x[1]):
                 it = letter.items[no - 1]
                 score = score if sort == "relevance" else 0.0
                 item_hits.append(
@@ -245,7 +288,7 @@ class SearchIndex:
                         category=it.category,
                         outcome=it.outcome,
                         score=round(score, 4),
-                        snippets=self._snippets(snippetters, letter, it),
+                        snippets=self._snippets(snippetters, letter, it, words, memo),
                     )
                 )
             out.append(
@@ -260,35 +303,56 @@ class SearchIndex:
             )
         return out
 
-    def _snippetters(self, q: tantivy.Query) -> dict[str, tantivy.SnippetGenerator]:
+    def _snippetters(self, q: tantivy.Query, parsed: queries.Parsed) -> dict[str, tantivy.SnippetGenerator]:
+        """Snippet generators for the fields the query can hit: stemmed ones for
+        bare words, unstemmed twins for phrases (both when unsure)."""
+        bare = bool(parsed.words) or not parsed.phrases
+        exact = bool(parsed.phrases) or not parsed.words
         gens = {}
         for section in SECTIONS:
-            for f in (section, section + EXACT_SUFFIX):
-                g = tantivy.SnippetGenerator.create(self._searcher, q, self._schema, f)
-                g.set_max_num_chars(_SNIPPET_CHARS)
-                gens[f] = g
+            for f, wanted in ((section, bare), (section + EXACT_SUFFIX, exact)):
+                if wanted:
+                    g = tantivy.SnippetGenerator.create(self._searcher, q, self._schema, f)
+                    g.set_max_num_chars(_SNIPPET_CHARS)
+                    gens[f] = g
         return gens
 
-    def _snippets(self, gens: dict[str, tantivy.SnippetGenerator], letter: Letter, it: Item) -> list[Snippet]:
+    def _snippets(self, gens: dict[str, tantivy.SnippetGenerator], letter: Letter, it: Item, words: list[str], memo: dict[str, Snippet | None]) -> list[Snippet]:
         texts = {
             "treatment": it.request,
             "rationale": it.rationale,
             "guideline": f"{it.claims_administrator_guideline} {it.reviewer_guideline}".strip(),
-            "summary": letter.summary,
         }
         out = []
         for section in SECTIONS:
-            best: Snippet | None = None
-            for f in (section, section + EXACT_SUFFIX):
-                doc = tantivy.Document()
-                doc.add_text(f, texts[section])
-                snip = gens[f].snippet_from_doc(doc)
-                ranges = _char_ranges(snip.fragment(), snip.highlighted())
-                if ranges and (best is None or len(ranges) > len(best.highlights)):
-                    best = Snippet(field=section, text=snip.fragment(), highlights=ranges)
+            if section == "summary":  # the same for every item of a letter: made once
+                if "summary" not in memo:
+                    memo["summary"] = self._snippet(gens, section, letter.summary, words)
+                best = memo["summary"]
+            else:
+                best = self._snippet(gens, section, texts[section], words)
             if best is not None:
                 out.append(best)
         return out
+
+    def _snippet(self, gens: dict[str, tantivy.SnippetGenerator], section: str, text: str, words: list[str]) -> Snippet | None:
+        # Snippets cost more than the search: skip text that cannot hold a hit.
+        if words:
+            lowered = text.lower()
+            if not any(w in lowered for w in words):
+                return None
+        best: Snippet | None = None
+        for f in (section, section + EXACT_SUFFIX):
+            gen = gens.get(f)
+            if gen is None:
+                continue
+            doc = tantivy.Document()
+            doc.add_text(f, text)
+            snip = gen.snippet_from_doc(doc)
+            ranges = _char_ranges(snip.fragment(), snip.highlighted())
+            if ranges and (best is None or len(ranges) > len(best.highlights)):
+                best = Snippet(field=section, text=snip.fragment(), highlights=ranges)
+        return best
 
     def _correct(self, parsed: queries.Parsed) -> tuple[queries.Parsed, str] | None:
         """Replace words the index does not hold with the nearest treatment words."""
@@ -440,6 +504,20 @@ class SearchIndex:
         labels = {f: {v.lower(): v for v in known[f]} for f in ("category", "subcategory", "specialty")}
         labels["cites"] = {"mtus": "MTUS", "acoem": "ACOEM", "odg": "ODG", "other": "other"}
         return labels
+
+
+def _query_words(parsed: queries.Parsed) -> list[str]:
+    """Lower-case word stems of the query, for a cheap "could this text hit?" test.
+
+    Empty means "don't know" (corrected or operator-only queries): then every
+    section is tried.
+    """
+    words = list(parsed.words)
+    for _, phrase, _ in parsed.phrases:
+        words.extend(re.findall(r"\w+", phrase.lower()))
+    for m in re.finditer(r"\b(?:treatment|rationale|guideline|summary)(?:_x)?:\\?\"?([\w ]+)", parsed.text):
+        words.extend(re.findall(r"\w+", m.group(1).lower()))
+    return [w[:4] if len(w) > 4 else w for w in words]
 
 
 def _order(sort: Sort) -> dict[str, object]:

@@ -34,6 +34,9 @@ def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("id", stored=True, tokenizer_name="raw", fast=True)
     sb.add_integer_field("item", stored=True, indexed=True, fast=True)
+    # The letter's ordinal in this build: a fast field, so grouping hits by
+    # letter reads columns instead of fetching stored documents.
+    sb.add_integer_field("lno", indexed=True, fast=True)
     for name in SECTIONS:
         sb.add_text_field(name, tokenizer_name="en_stem", index_option="position")
         sb.add_text_field(name + EXACT_SUFFIX, tokenizer_name="default", index_option="position")

@@ -84,7 +84,7 @@ def _date(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
 
 
-def item_documents(letter: Letter, letter_json: bytes) -> list[tantivy.Document]:
+def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy.Document]:
     """One document per item, each carrying the letter's filter fields."""
     decided = _date(letter.decision_date)
     specialties = [s.lower() for s in letter.reviewer.specialties]
@@ -96,6 +96,7 @@ def item_documents(letter: Letter, letter_json: bytes) -> list[tantivy.Document]
         d = tantivy.Document()
         d.add_text("id", letter.id)
         d.add_integer("item", it.item)
+        d.add_integer("lno", lno)
         sections = {
             "treatment": f"{it.request}\n{it.treatment}",
             "rationale": it.rationale,
@@ -235,7 +236,7 @@ def _write(version: Path, candidates: list[str], report: BuildReport, jobs: int 
         writer = index.writer(heap_size=256_000_000, num_threads=max(1, min(4, os.cpu_count() or 1)))
         tally = _Tally()
         labels: dict[str, set[str]] = {"specialties": set()}
-        for letter_id in sorted(kept, key=lambda k: kept[k][3]):
+        for lno, letter_id in enumerate(sorted(kept, key=lambda k: kept[k][3])):
             _, _, _, offset, length = kept[letter_id]
             spool.seek(offset)
             data = spool.read(length)
@@ -243,7 +244,7 @@ def _write(version: Path, candidates: list[str], report: BuildReport, jobs: int 
             tally.apply([(it.treatment, it.category, it.outcome) for it in letter.items], +1)
             labels["specialties"].update(letter.reviewer.specialties)
             report.items += len(letter.items)
-            for doc in item_documents(letter, data):
+            for doc in item_documents(letter, data, lno):
                 writer.add_document(doc)
         report.letters = len(kept)
         writer.commit()
