@@ -10,8 +10,6 @@ deleted and it is reported. Only a complete build is published (see
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -23,9 +21,9 @@ import msgspec
 import tantivy
 
 from .. import corpus
-from ..errors import IndexBuildError, LetterError
-from ..parse import parse_file
-from ..records import Letter, to_json
+from ..errors import IndexBuildError
+from ..records import Letter
+from ..workers import PARSE_TIMEOUT, Result, parse_all, parse_one
 from . import store
 from .schema import EXACT_SUFFIX, build_schema
 
@@ -43,16 +41,6 @@ class BuildReport:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     """(dropped path, kept path, letter id)"""
     seconds: float = 0.0
-
-
-def _parse_one(path: str) -> tuple[str, bytes | None, str | None]:
-    """Worker: parse one file; never raise (a reason string instead)."""
-    try:
-        return path, to_json(parse_file(path)), None
-    except LetterError as e:
-        return path, None, e.reason
-    except Exception as e:  # a parser bug must not end the build
-        return path, None, f"parser error: {type(e).__name__}: {e}"
 
 
 def completeness(letter: Letter) -> int:
@@ -149,6 +137,7 @@ def build(
     root: str | os.PathLike[str] | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    timeout: float = PARSE_TIMEOUT,
 ) -> BuildReport:
     """Build a fresh index from the letters under ``paths`` and make it live."""
     started = time.perf_counter()
@@ -166,7 +155,7 @@ def build(
         store.remove_stale(root)
         version = store.new_version(root)
         try:
-            _write(version, candidates, report, jobs, progress)
+            _write(version, candidates, report, jobs, progress, timeout)
         except BaseException as e:
             import shutil
 
@@ -183,7 +172,9 @@ def build(
     return report
 
 
-def _write(version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None) -> None:
+def _write(
+    version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None, timeout: float
+) -> None:
     """Parse into a spool file, settle duplicates, then index the winners.
 
     Settling duplicates before writing means no document is ever deleted:
@@ -196,14 +187,12 @@ def _write(version: Path, candidates: list[str], report: BuildReport, jobs: int 
     jobs = jobs or os.cpu_count() or 1
     total = len(candidates)
 
-    def results() -> Iterable[tuple[str, bytes | None, str | None]]:
-        if jobs <= 1 or total < 64:
-            yield from map(_parse_one, candidates)
-            return
-        # forkserver, not fork: a parent with threads must not fork.
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=ctx) as pool:
-            yield from pool.map(_parse_one, candidates, chunksize=32)
+    def results() -> Iterable[Result]:
+        # Small text-only sets parse in this process; anything else in workers
+        # with a per-file time limit (a PDF can hang its library).
+        if total < 64 and not any(p.lower().endswith(".pdf") for p in candidates):
+            return map(parse_one, candidates)
+        return parse_all(candidates, jobs, timeout=timeout)
 
     spool_path = version / "spool.jsonl"
     with open(spool_path, "w+b") as spool:
