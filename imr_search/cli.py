@@ -167,8 +167,13 @@ class _Progress:
 @click.argument("corpus_paths", metavar="CORPUS...", nargs=-1, required=True, type=click.Path(path_type=Path))
 @index_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Parser processes [default: all cores].")
-def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int | None) -> None:
-    """Parse every letter under CORPUS and build the search index."""
+@click.option("--strict", is_flag=True, help="Exit 1 if any file was skipped (for scripts).")
+def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int | None, strict: bool) -> None:
+    """Parse every letter under CORPUS and build the search index.
+
+    Exit status 0 when at least one letter was indexed, 1 when none was (or,
+    with --strict, when any file was skipped), 2 for usage errors.
+    """
     from .index.writer import build
 
     try:
@@ -186,7 +191,7 @@ def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int 
         f"in {report.seconds:.1f}s ({rate:,.0f} files/s); {len(report.skipped)} skipped, "
         f"{len(report.duplicates)} duplicates"
     )
-    if report.letters == 0:
+    if report.letters == 0 or (strict and report.skipped):
         sys.exit(1)
 
 
