@@ -88,7 +88,7 @@ def write_meta(version: Path, meta: dict[str, Any]) -> None:
 
 
 def publish(root: Path, version: Path) -> None:
-    """Make ``version`` the live index in one atomic step, then drop the rest."""
+    """Make ``version`` the live index in one atomic step (the caller then drops the rest)."""
     _fsync_tree(version)
     tmp = root / (POINTER + ".tmp")
     with open(tmp, "w") as f:
@@ -97,7 +97,6 @@ def publish(root: Path, version: Path) -> None:
         os.fsync(f.fileno())
     os.replace(tmp, root / POINTER)
     _fsync_dir(root)
-    remove_stale(root, keep=version)
 
 
 def remove_stale(root: Path, keep: Path | None = None) -> None:

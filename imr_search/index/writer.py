@@ -10,7 +10,10 @@ deleted and it is reported. Only a complete build is published (see
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,6 +44,15 @@ class BuildReport:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     """(dropped path, kept path, letter id)"""
     seconds: float = 0.0
+
+
+def _io_reason(e: BaseException) -> str:
+    text = str(e)
+    if getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or re.search(
+        r"No space left|File too large|Disk quota", text, re.I
+    ):
+        return "disk full"
+    return getattr(e, "strerror", None) or re.sub(r"\s+", " ", text)[:120]
 
 
 def completeness(letter: Letter) -> int:
@@ -152,22 +164,22 @@ def build(
     report.files = len(candidates) + len(report.skipped)
 
     with store.locked(root):
-        store.remove_stale(root)
-        version = store.new_version(root)
+        try:
+            store.remove_stale(root)
+            version = store.new_version(root)
+        except OSError as e:
+            raise IndexBuildError(f"cannot write to {root}: {e.strerror or e}; the previous index is unchanged") from None
         try:
             _write(version, candidates, report, jobs, progress, timeout)
+            store.publish(root, version)
         except BaseException as e:
-            import shutil
-
             shutil.rmtree(version, ignore_errors=True)
-            if isinstance(e, OSError):
+            if isinstance(e, (OSError, ValueError)):
                 raise IndexBuildError(
-                    f"could not write the index in {root}: {e.strerror or e}; the previous index is unchanged"
+                    f"could not write the index in {root} ({_io_reason(e)}); the previous index is unchanged"
                 ) from None
-            if isinstance(e, ValueError) and "No space" in str(e):
-                raise IndexBuildError(f"disk full while writing {root}; the previous index is unchanged") from None
             raise
-        store.publish(root, version)
+        store.remove_stale(root, keep=version)
     report.seconds = time.perf_counter() - started
     return report
 
