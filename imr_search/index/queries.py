@@ -99,15 +99,25 @@ def _word_clause(section: str | None, word: str) -> str:
 
 
 def _date_bounds(value: str) -> tuple[datetime, datetime] | None:
-    """"2015" -> [2015-01-01, 2016-01-01); "2014-01..2015-06" -> [2014-01-01, 2015-07-01)."""
+    """"2015" -> 2015-01-01 .. 2015-12-31; "2014-01..2015-06" -> 2014-01-01 .. 2015-06-30.
+
+    Either side of ".." may be left open. None for anything else, or for
+    years outside 1900-2199 (the index cannot hold them).
+    """
     lo_s, sep, hi_s = value.partition("..")
+    if not sep:
+        hi_s = lo_s
+    if not (lo_s or hi_s):
+        return None
     lo_m = _DATE_RANGE.match(lo_s) if lo_s else None
-    hi_m = _DATE_RANGE.match(hi_s if sep else lo_s) if (hi_s or not sep) else None
-    if (lo_s and not lo_m) or ((hi_s or not sep) and not hi_m):
+    hi_m = _DATE_RANGE.match(hi_s) if hi_s else None
+    if (lo_s and not lo_m) or (hi_s and not hi_m):
+        return None
+    if any(not 1900 <= int(m.group(1)) < 2200 for m in (lo_m, hi_m) if m):
         return None
     try:
         lo = _start(lo_m) if lo_m else datetime(1900, 1, 1, tzinfo=timezone.utc)
-        hi = _end(hi_m) if hi_m else datetime(2999, 1, 1, tzinfo=timezone.utc)
+        hi = _end(hi_m) if hi_m else datetime(2199, 12, 31, tzinfo=timezone.utc)
     except ValueError:
         return None
     return lo, hi
