@@ -92,17 +92,21 @@ _SENTENCE_END = ('.', '."', '.”', '?', '!', ".'", '.)')
 
 def parse_file(path: str | os.PathLike[str]) -> Letter:
     """Parse one letter file (text, PDF or HTML page); ``LetterError`` names the file and the reason."""
-    data = textio.read_bytes(path)
+    return parse_bytes(textio.read_bytes(path), str(path))
+
+
+def parse_bytes(data: bytes, source: str) -> Letter:
+    """Parse a letter file's bytes; the name (``source``) decides PDF and HTML by extension."""
     try:
         head = data[:1024].lstrip().lower()
-        if head.startswith(b"%pdf") or str(path).lower().endswith(".pdf"):
-            return parse_text(pdftext.pdf_bytes_to_text(data), source=str(path), shape="pdf")
+        if head.startswith(b"%pdf") or source.lower().endswith(".pdf"):
+            return parse_text(pdftext.pdf_bytes_to_text(data), source=source, shape="pdf")
         text = textio.clean(textio.decode(data))
-        if str(path).lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
-            return parse_text(htmlpage.html_to_text(text), source=str(path), shape="html")
-        return parse_text(text, source=str(path))
+        if source.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
+            return parse_text(htmlpage.html_to_text(text), source=source, shape="html")
+        return parse_text(text, source=source)
     except LetterError as e:
-        raise LetterError(e.reason, str(path)) from None
+        raise LetterError(e.reason, source) from None
 
 
 def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Letter:

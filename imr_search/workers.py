@@ -11,6 +11,7 @@ way, so one bad file never costs a run.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing as mp
 import os
 import time
@@ -19,12 +20,15 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from . import textio
 from .errors import LetterError
-from .parse import parse_file
+from .parse import parse_bytes
 from .records import to_json
 
-Result = tuple[str, "bytes | None", "str | None"]
-"""(path, the letter as JSON or None, the reason it was skipped or None)"""
+Stamp = tuple[int, int, str]
+"""(size, mtime_ns, content hash) of a file as it was read: the update manifest's key."""
+Result = tuple[str, "bytes | None", "str | None", "Stamp | None"]
+"""(path, the letter as JSON or None, the reason it was skipped or None, its stamp)"""
 
 PARSE_TIMEOUT = 20.0
 """Seconds one file may take; real letters take milliseconds."""
@@ -34,14 +38,20 @@ _BATCH = 16
 
 def parse_one(path: str) -> Result:
     """Parse one file; never raise (a reason string instead)."""
+    stamp = None
     try:
-        return path, to_json(parse_file(path)), None
+        st = os.stat(path)
+        data = textio.read_bytes(path)
+        stamp = (st.st_size, st.st_mtime_ns, hashlib.blake2b(data, digest_size=16).hexdigest())
+        return path, to_json(parse_bytes(data, path)), None, stamp
     except LetterError as e:
-        return path, None, e.reason
+        return path, None, e.reason, stamp
+    except OSError as e:
+        return path, None, f"cannot read: {e.strerror or e}", stamp
     except MemoryError:
-        return path, None, "too large to parse (out of memory)"
+        return path, None, "too large to parse (out of memory)", stamp
     except Exception as e:  # a parser bug must not end the run
-        return path, None, f"parser error: {type(e).__name__}: {e}"
+        return path, None, f"parser error: {type(e).__name__}: {e}", stamp
 
 
 def _worker(conn: Connection, fn: Callable[[str], Result]) -> None:
@@ -147,7 +157,7 @@ def _replace(
     pending.extendleft(reversed(slot.batch))
     slot.batch.clear()
     slots.remove(slot)
-    yield bad, None, reason
+    yield bad, None, reason, None
     if pending:
         fresh = _Slot(ctx, fn)
         slots.append(fresh)

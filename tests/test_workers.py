@@ -14,13 +14,13 @@ def _fickle(path: str):
         time.sleep(60)
     if "crash" in path:
         os._exit(3)
-    return path, path.encode(), None
+    return path, path.encode(), None, None
 
 
 def test_hung_and_crashing_files_are_reported_and_the_rest_finish():
     paths = [f"ok-{i}" for i in range(30)] + ["hang-1", "crash-1"] + [f"ok-{i}" for i in range(30, 50)]
     started = time.monotonic()
-    results = {p: (data, reason) for p, data, reason in parse_all(paths, jobs=2, timeout=1.5, fn=_fickle)}
+    results = {p: (data, reason) for p, data, reason, _ in parse_all(paths, jobs=2, timeout=1.5, fn=_fickle)}
     assert time.monotonic() - started < 30
     assert set(results) == set(paths)
     assert results["hang-1"] == (None, "timed out after 1.5s (parser stopped)")

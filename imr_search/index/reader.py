@@ -66,6 +66,7 @@ class SearchIndex:
         self._searcher = self._index.searcher()
         self._letters: dict[str, Letter] = {}
         self._by_lno: dict[int, str] = {}
+        self._tombstones: list[int] = list(self.meta.get("tombstones", []))
         self._known: dict[str, list[str]] | None = None
 
     # -- housekeeping -------------------------------------------------------
@@ -127,7 +128,7 @@ class SearchIndex:
         q = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, which), (tantivy.Occur.Must, tantivy.Query.term_query(self._schema, "item", 1))]
         )
-        hits = self._searcher.search(q, 1, count=False).hits
+        hits = self._searcher.search(self._alive(q), 1, count=False).hits
         if not hits:
             return None
         return _DECODER.decode(self._searcher.doc(hits[0][1]).get_first("letter"))
@@ -207,7 +208,11 @@ class SearchIndex:
             clauses.insert(0, (tantivy.Occur.Must, text_q))
         if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
             clauses.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
-        return tantivy.Query.boolean_query(clauses)
+        return self._alive(tantivy.Query.boolean_query(clauses))
+
+    def _alive(self, q: tantivy.Query) -> tantivy.Query:
+        """Leave out letters an update replaced or removed (see ``writer``)."""
+        return queries.without_letters(q, self._schema, self._tombstones)
 
     def search(self, query: str, limit: int = 20, sort: Sort = "relevance") -> SearchResults:
         """Letters matching ``query``, best (or newest) first, with their matching items."""
@@ -477,7 +482,7 @@ class SearchIndex:
         if contrast:
             other = "overturned" if it.outcome == "upheld" else "upheld"
             clauses.append((tantivy.Occur.Must, tantivy.Query.term_query(s, "outcome", other)))
-        return tantivy.Query.boolean_query(clauses)
+        return self._alive(tantivy.Query.boolean_query(clauses))
 
     # -- stats --------------------------------------------------------------
 

@@ -2,10 +2,18 @@
 
 Parsing runs in worker processes (one per core); the parent owns the single
 Tantivy writer, kept open to the end of the build. Duplicates (one case in
-two shapes or files: same id, or same fingerprint) are resolved as they
-arrive: the copy with the most fields stays, the other's documents are
-deleted and it is reported. Only a complete build is published (see
-``store``), so a failed or interrupted one leaves the previous index live.
+two shapes or files: same id, or same fingerprint) are settled as they
+arrive: the copy with the most fields stays and the other is reported. Only
+a complete build is published (see ``store``), so a failed or interrupted
+one leaves the previous index live.
+
+A manifest of every file seen (path, size, mtime, content hash, and what
+became of it) lets ``update=True`` parse only new and changed files: the
+new version starts as hard links to the live one's segments, new letters
+go into a new segment, and letters that were removed or replaced are
+tombstoned (listed in the metadata and filtered out of every query) rather
+than deleted, because Tantivy's scoring must never see a term in more
+documents than it counts. A full rebuild clears the tombstones.
 """
 
 from __future__ import annotations
@@ -24,11 +32,14 @@ import msgspec
 import tantivy
 
 from .. import corpus
-from ..errors import IndexBuildError
+from ..errors import IndexBuildError, IndexProblem
 from ..records import Letter
+from ..treatments import CATEGORIES
 from ..workers import PARSE_TIMEOUT, Result, parse_all, parse_one
-from . import store
+from . import queries, store
 from .schema import EXACT_SUFFIX, build_schema
+
+_CATEGORY_LABELS = {c.lower(): c for c in CATEGORIES}
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -44,15 +55,36 @@ class BuildReport:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     """(dropped path, kept path, letter id)"""
     seconds: float = 0.0
+    parsed: int = 0
+    """Files parsed this run (all of them for a rebuild; new and changed ones for an update)."""
+    updated: bool = False
 
 
-def _io_reason(e: BaseException) -> str:
+def _io_reason(e: BaseException, where: Path) -> str:
+    """Name the cause of a failed write in words a user can act on.
+
+    Tantivy's writer threads report a full disk only as "io::Error", so a
+    small probe write tells a full disk from other failures.
+    """
     text = str(e)
-    if getattr(e, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or re.search(
-        r"No space left|File too large|Disk quota", text, re.I
-    ):
+    if getattr(e, "errno", None) in _FULL or re.search(r"No space left|File too large|Disk quota", text, re.I):
         return "disk full"
-    return getattr(e, "strerror", None) or re.sub(r"\s+", " ", text)[:120]
+    probe = where / ".imr-probe"
+    try:
+        with open(probe, "wb") as f:
+            f.write(b"\0" * (1 << 20))
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as pe:
+        if pe.errno in _FULL:
+            return "disk full"
+        return pe.strerror or str(pe)
+    finally:
+        probe.unlink(missing_ok=True)
+    return getattr(e, "strerror", None) or re.sub(r"\s+", " ", text)[:160]
+
+
+_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 
 
 def completeness(letter: Letter) -> int:
@@ -128,20 +160,139 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
     return docs
 
 
-class _Tally:
-    """Per-treatment counts, kept current as duplicates replace each other."""
+MANIFEST = "manifest.json"
+TOMBSTONE_LIMIT = 0.25
+"""An update that would leave more than this share of documents tombstoned rebuilds instead."""
 
-    def __init__(self) -> None:
-        self.treatments: dict[str, dict[str, object]] = {}
 
-    def apply(self, items: list[tuple[str, str | None, str]], sign: int) -> None:
-        for treatment, category, outcome in items:
-            row = self.treatments.setdefault(treatment, {"category": category, "items": 0, "upheld": 0, "overturned": 0})
-            row["items"] = int(row["items"]) + sign  # type: ignore[call-overload]
-            row[outcome] = int(row[outcome]) + sign  # type: ignore[call-overload]
+class Entry(msgspec.Struct, array_like=True, omit_defaults=True):
+    """What became of one file: indexed (with its letter's ordinal), duplicate, or skipped."""
 
-    def table(self) -> dict[str, dict[str, object]]:
-        return {k: v for k, v in sorted(self.treatments.items()) if int(v["items"]) > 0}  # type: ignore[call-overload]
+    size: int
+    mtime_ns: int
+    hash: str
+    status: str
+    id: str | None = None
+    lno: int | None = None
+    fingerprint: str | None = None
+    score: int = 0
+    reason: str | None = None
+
+
+class Manifest(msgspec.Struct):
+    files: dict[str, Entry] = msgspec.field(default_factory=dict)
+    next_lno: int = 0
+    tombstones: list[int] = msgspec.field(default_factory=list)
+
+
+class _Build:
+    """One run's state: the writer, the manifest being made, and the kept letters."""
+
+    def __init__(self, version: Path, index: tantivy.Index, manifest: Manifest, report: BuildReport) -> None:
+        self.version = version
+        self.index = index
+        self.writer = index.writer(heap_size=256_000_000, num_threads=max(1, min(4, os.cpu_count() or 1)))
+        self.manifest = manifest
+        self.report = report
+        self.decoder = msgspec.json.Decoder(Letter)
+        self.tombstones = set(manifest.tombstones)
+        self.kept: dict[str, str] = {}  # id -> path
+        self.by_fingerprint: dict[str, str] = {}
+        for path, e in manifest.files.items():
+            if e.status == "indexed" and e.id is not None:
+                self.kept[e.id] = path
+                if e.fingerprint:
+                    self.by_fingerprint[e.fingerprint] = e.id
+
+    def drop(self, path: str) -> Entry | None:
+        """Forget a file; tombstone its letter if it was the indexed copy."""
+        e = self.manifest.files.pop(path, None)
+        if e is not None and e.status == "indexed" and e.id is not None:
+            if e.lno is not None:
+                self.tombstones.add(e.lno)
+            self.kept.pop(e.id, None)
+            if e.fingerprint:
+                self.by_fingerprint.pop(e.fingerprint, None)
+        return e
+
+    def add(self, result: Result) -> None:
+        """Settle one parsed file against the kept letters, and index it if it wins."""
+        path, data, reason, stamp = result
+        size, mtime, digest = stamp or (-1, -1, "")
+        if data is None:
+            self.report.skipped.append((path, reason or "unreadable"))
+            self.manifest.files[path] = Entry(size, mtime, digest, "skipped", reason=reason)
+            return
+        letter = self.decoder.decode(data)
+        score = completeness(letter)
+        entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=score)
+        rival_id = letter.id if letter.id in self.kept else self.by_fingerprint.get(letter.fingerprint)
+        if rival_id is not None:
+            rival_path = self.kept[rival_id]
+            rival = self.manifest.files[rival_path]
+            if (score, rival_path) > (rival.score, path):  # the fuller copy wins; ties go to the first path by name
+                self.drop(rival_path)
+                self.manifest.files[rival_path] = msgspec.structs.replace(
+                    rival, status="duplicate", lno=None, reason=f"same case as {path}"
+                )
+                self.report.duplicates.append((rival_path, path, letter.id))
+            else:
+                self.manifest.files[path] = msgspec.structs.replace(entry, status="duplicate", reason=f"same case as {rival_path}")
+                self.report.duplicates.append((path, rival_path, rival_id))
+                return
+        entry.lno = self.manifest.next_lno
+        self.manifest.next_lno += 1
+        self.manifest.files[path] = entry
+        self.kept[letter.id] = path
+        self.by_fingerprint[letter.fingerprint] = letter.id
+        for doc in item_documents(letter, data, entry.lno):
+            self.writer.add_document(doc)
+
+    def finish(self, specialties: set[str]) -> None:
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        self.index.reload()
+        self.manifest.tombstones = sorted(self.tombstones)
+        with open(self.version / MANIFEST, "wb") as f:
+            f.write(msgspec.json.encode(self.manifest))
+            f.flush()
+            os.fsync(f.fileno())
+        searcher = self.index.searcher()
+        alive = queries.without_letters(tantivy.Query.all_query(), self.index.schema, self.manifest.tombstones)
+        self.report.letters = len(self.kept)
+        self.report.items = searcher.search(alive, 1, count=True).count or 0
+        store.write_meta(
+            self.version,
+            {
+                "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "letters": self.report.letters,
+                "items": self.report.items,
+                "treatments": treatment_table(searcher, alive),
+                "specialties": sorted(specialties),
+                "tombstones": self.manifest.tombstones,
+            },
+        )
+
+
+def treatment_table(searcher: tantivy.Searcher, q: tantivy.Query) -> dict[str, dict[str, object]]:
+    """Items per canonical treatment with the upheld/overturned split, for fuzzy lookup."""
+    agg = {
+        "t": {
+            "terms": {"field": "treatment_name", "size": 100_000},
+            "aggs": {"o": {"terms": {"field": "outcome"}}, "c": {"terms": {"field": "category", "size": 1}}},
+        }
+    }
+    table: dict[str, dict[str, object]] = {}
+    for b in searcher.aggregate(q, agg)["t"]["buckets"]:
+        split = {o["key"]: o["doc_count"] for o in b["o"]["buckets"]}
+        cat = b["c"]["buckets"][0]["key"] if b["c"]["buckets"] else None
+        table[b["key"]] = {
+            "category": _CATEGORY_LABELS.get(cat, cat) if cat else None,
+            "items": b["doc_count"],
+            "upheld": split.get("upheld", 0),
+            "overturned": split.get("overturned", 0),
+        }
+    return dict(sorted(table.items()))
 
 
 def build(
@@ -150,15 +301,21 @@ def build(
     jobs: int | None = None,
     progress: Progress | None = None,
     timeout: float = PARSE_TIMEOUT,
+    update: bool = False,
 ) -> BuildReport:
-    """Build a fresh index from the letters under ``paths`` and make it live."""
+    """Build the index from the letters under ``paths`` and make it live.
+
+    With ``update``, start from the live index and parse only what changed
+    since (new, changed and deleted files under ``paths``).
+    """
     started = time.perf_counter()
     root = store.resolve(root)
+    paths = list(paths)
     report = BuildReport(index=root)
     candidates: list[str] = []
     for path, problem in corpus.walk(paths):
         if problem is None:
-            candidates.append(str(path))
+            candidates.append(os.path.abspath(path))
         else:
             report.skipped.append((str(path), problem))
     report.files = len(candidates) + len(report.skipped)
@@ -166,17 +323,21 @@ def build(
     with store.locked(root):
         try:
             store.remove_stale(root)
+            base = _live_manifest(root) if update else None
             version = store.new_version(root)
         except OSError as e:
             raise IndexBuildError(f"cannot write to {root}: {e.strerror or e}; the previous index is unchanged") from None
         try:
-            _write(version, candidates, report, jobs, progress, timeout)
+            if base is not None:
+                _update(base, version, paths, candidates, report, jobs, progress, timeout)
+            else:
+                _rebuild(version, candidates, report, jobs, progress, timeout)
             store.publish(root, version)
         except BaseException as e:
             shutil.rmtree(version, ignore_errors=True)
             if isinstance(e, (OSError, ValueError)):
                 raise IndexBuildError(
-                    f"could not write the index in {root} ({_io_reason(e)}); the previous index is unchanged"
+                    f"could not write the index in {root} ({_io_reason(e, root)}); the previous index is unchanged"
                 ) from None
             raise
         store.remove_stale(root, keep=version)
@@ -184,80 +345,93 @@ def build(
     return report
 
 
-def _write(
-    version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None, timeout: float
+def _parse(candidates: list[str], jobs: int | None, timeout: float) -> Iterable[Result]:
+    # Small text-only sets parse in this process; anything else in workers
+    # with a per-file time limit (a PDF can hang its library).
+    if len(candidates) < 64 and not any(p.lower().endswith(".pdf") for p in candidates):
+        return map(parse_one, candidates)
+    return parse_all(candidates, jobs or os.cpu_count() or 1, timeout=timeout)
+
+
+def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> set[str]:
+    specialties: set[str] = set()
+    for done, result in enumerate(_parse(todo, jobs, timeout), 1):
+        if progress:
+            progress(done, len(todo))
+        b.add(result)
+        if result[1] is not None:
+            specialties.update(b.decoder.decode(result[1]).reviewer.specialties)
+    b.report.parsed = len(todo)
+    return specialties
+
+
+def _rebuild(version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None, timeout: float) -> None:
+    index = tantivy.Index(build_schema(), str(version))
+    b = _Build(version, index, Manifest(), report)
+    b.finish(_run(b, candidates, jobs, progress, timeout))
+
+
+def _live_manifest(root: Path) -> tuple[Path, Manifest, dict] | None:
+    """The live version, its manifest and metadata, or None when an update must rebuild."""
+    try:
+        live = store.current(root)
+        meta = store.read_meta(live)
+        manifest = msgspec.json.decode((live / MANIFEST).read_bytes(), type=Manifest)
+    except (IndexProblem, OSError, msgspec.DecodeError):
+        return None
+    return live, manifest, meta
+
+
+def _update(
+    base: tuple[Path, Manifest, dict],
+    version: Path,
+    roots: list[str | os.PathLike[str]],
+    candidates: list[str],
+    report: BuildReport,
+    jobs: int | None,
+    progress: Progress | None,
+    timeout: float,
 ) -> None:
-    """Parse into a spool file, settle duplicates, then index the winners.
+    live, manifest, meta = base
+    under = tuple(os.path.join(os.path.abspath(r), "") for r in roots) + tuple(os.path.abspath(r) for r in roots)
+    seen = set(candidates)
+    todo: list[str] = []
+    for path in candidates:
+        e = manifest.files.get(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            todo.append(path)
+            continue
+        if e is None or (e.size, e.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            todo.append(path)
+        elif e.status == "skipped":
+            report.skipped.append((path, e.reason or "unreadable"))
+    gone = [p for p in manifest.files if p not in seen and p.startswith(under)]
+    leaving = [manifest.files[p] for p in gone + todo if p in manifest.files]
+    tombstones = len(manifest.tombstones) + sum(e.status == "indexed" for e in leaving)
+    if tombstones > TOMBSTONE_LIMIT * max(1, manifest.next_lno - tombstones):
+        report.skipped.clear()  # too much has changed: a rebuild is smaller and clears the tombstones
+        _rebuild(version, candidates, report, jobs, progress, timeout)
+        return
+    report.updated = True
+    _clone(live, version)
+    b = _Build(version, tantivy.Index.open(str(version)), manifest, report)
+    orphaned = {e.id for e in (b.drop(p) for p in gone + todo) if e is not None and e.status == "indexed" and e.id}
+    # A kept letter that went away may have a duplicate copy that should now stand.
+    revived = [p for p, e in manifest.files.items() if e.status == "duplicate" and e.id in orphaned and p in seen]
+    for p in revived:
+        manifest.files.pop(p)
+    specialties = set(meta.get("specialties", [])) | _run(b, sorted(set(todo + revived)), jobs, progress, timeout)
+    b.finish(specialties)
 
-    Settling duplicates before writing means no document is ever deleted:
-    the index stays compact and Tantivy's statistics stay exact.
-    """
-    decoder = msgspec.json.Decoder(Letter)
-    # id -> (score, path, fingerprint, spool offset, length)
-    kept: dict[str, tuple[int, str, str, int, int]] = {}
-    by_fingerprint: dict[str, str] = {}
-    jobs = jobs or os.cpu_count() or 1
-    total = len(candidates)
 
-    def results() -> Iterable[Result]:
-        # Small text-only sets parse in this process; anything else in workers
-        # with a per-file time limit (a PDF can hang its library).
-        if total < 64 and not any(p.lower().endswith(".pdf") for p in candidates):
-            return map(parse_one, candidates)
-        return parse_all(candidates, jobs, timeout=timeout)
-
-    spool_path = version / "spool.jsonl"
-    with open(spool_path, "w+b") as spool:
-        done = 0
-        for path, data, reason in results():
-            done += 1
-            if progress:
-                progress(done, total)
-            if data is None:
-                report.skipped.append((path, reason or "unreadable"))
-                continue
-            letter = decoder.decode(data)
-            score = completeness(letter)
-            rival_id = letter.id if letter.id in kept else by_fingerprint.get(letter.fingerprint)
-            if rival_id is not None:
-                r_score, r_path, r_fp, _, _ = kept[rival_id]
-                if (score, r_path) > (r_score, path):  # fuller copy wins; ties go to the first path by name
-                    del kept[rival_id]
-                    by_fingerprint.pop(r_fp, None)
-                    report.duplicates.append((r_path, path, letter.id))
-                else:
-                    report.duplicates.append((path, r_path, rival_id))
-                    continue
-            offset = spool.tell()
-            spool.write(data)
-            kept[letter.id] = (score, path, letter.fingerprint, offset, len(data))
-            by_fingerprint[letter.fingerprint] = letter.id
-
-        index = tantivy.Index(build_schema(), str(version))
-        writer = index.writer(heap_size=256_000_000, num_threads=max(1, min(4, os.cpu_count() or 1)))
-        tally = _Tally()
-        labels: dict[str, set[str]] = {"specialties": set()}
-        for lno, letter_id in enumerate(sorted(kept, key=lambda k: kept[k][3])):
-            _, _, _, offset, length = kept[letter_id]
-            spool.seek(offset)
-            data = spool.read(length)
-            letter = decoder.decode(data)
-            tally.apply([(it.treatment, it.category, it.outcome) for it in letter.items], +1)
-            labels["specialties"].update(letter.reviewer.specialties)
-            report.items += len(letter.items)
-            for doc in item_documents(letter, data, lno):
-                writer.add_document(doc)
-        report.letters = len(kept)
-        writer.commit()
-        writer.wait_merging_threads()
-    spool_path.unlink()
-    store.write_meta(
-        version,
-        {
-            "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "letters": report.letters,
-            "items": report.items,
-            "treatments": tally.table(),
-            "specialties": sorted(labels["specialties"]),
-        },
-    )
+def _clone(live: Path, version: Path) -> None:
+    """Start a version as hard links to the live one's immutable segment files."""
+    for f in live.iterdir():
+        if f.name.startswith(".tantivy-") or f.name in (store.META, MANIFEST):
+            continue
+        if f.name in ("meta.json", ".managed.json"):
+            shutil.copy2(f, version / f.name)
+        else:
+            os.link(f, version / f.name)

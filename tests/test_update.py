@@ -1,0 +1,104 @@
+"""`index --update`: new, changed and deleted files without a rebuild, same answers as one."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+
+import msgspec
+import pytest
+from click.testing import CliRunner
+
+from imr_search import open_index
+from imr_search.cli import main
+from imr_search.index.writer import build
+from imr_search.synth import make_letter, render, write_corpus
+
+QUERIES = ("therapy", '"physical therapy"', "outcome:overturned", "category:pharmaceuticals", "mri OR ct -knee", "zebrafish", "")
+
+
+def _answers(index):
+    idx = open_index(index)
+    out = {q: sorted((h.id, tuple(i.item for i in h.items)) for h in idx.search(q, limit=100_000).letters) for q in QUERIES}
+    out["stats"] = [msgspec.to_builtins(r) for r in idx.stats("")[0]]
+    out["treatments"] = idx.meta["treatments"]
+    out["count"] = (idx.letters_count, idx.items_count)
+    return out
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    write_corpus(tmp_path / "c", 150, seed=12)
+    return tmp_path / "c"
+
+
+def test_update_matches_a_rebuild(tmp_path, corpus):
+    index = tmp_path / "index"
+    first = build([corpus], index, jobs=1)
+    assert first.parsed == len(list(corpus.iterdir()))
+    rng = random.Random(1)
+    for n in range(12):  # new letters
+        letter = make_letter(rng, f"CM25-{8800000 + n:07d}")
+        (corpus / f"{letter.case_number}.txt").write_text(render(letter, "pdf-text"))
+    files = sorted(p for p in corpus.iterdir() if "_2" not in p.name and not p.name.startswith("CM25-88"))
+    changed, deleted, touched = files[0], files[1], files[2]
+    changed.write_text(changed.read_text().replace("Decision rationale:", "Decision rationale: Zebrafish studies aside,", 1))
+    deleted.unlink()
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+
+    report = build([corpus], index, jobs=1, update=True)
+    assert report.updated and report.parsed == 12 + 2  # new ones, the changed one, the touched one
+    after = _answers(index)
+    assert [h for h in after["zebrafish"]] and after["zebrafish"][0][0] == changed.stem
+    assert deleted.stem not in {i for i, _ in after[""]}
+
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, jobs=1)
+    assert after == _answers(fresh)
+
+
+def test_deleting_the_kept_copy_revives_its_duplicate(tmp_path, corpus):
+    index = tmp_path / "index"
+    letter = make_letter(random.Random(5), "CM25-7700000")
+    (corpus / "CM25-7700000.txt").write_text(render(letter, "pdf-text"))
+    dup = corpus / "CM25-7700000_2.txt"
+    dup.write_text(render(letter, "pdf-text-noheader"))
+    report = build([corpus], index, jobs=1)
+    assert (str(dup), str(corpus / "CM25-7700000.txt"), "CM25-7700000") in report.duplicates
+    case = "CM25-7700000"
+    kept = open_index(index).letter(case).letter.source
+    assert kept == str(corpus / "CM25-7700000.txt")
+    os.unlink(kept)
+    report = build([corpus], index, jobs=1, update=True)
+    assert report.updated and report.parsed == 1
+    view = open_index(index).letter(case)
+    assert view is not None and view.letter.source == str(dup)
+    fresh = tmp_path / "fresh"
+    build([corpus], fresh, jobs=1)
+    assert _answers(index) == _answers(fresh)
+
+
+def test_update_without_an_index_builds_one_and_too_much_change_rebuilds(tmp_path, corpus):
+    index = tmp_path / "index"
+    assert not build([corpus], index, jobs=1, update=True).updated
+    for p in sorted(corpus.iterdir())[:80]:
+        p.unlink()
+    report = build([corpus], index, jobs=1, update=True)
+    assert not report.updated  # more than a quarter gone: rebuilt, tombstones cleared
+    assert open_index(index).meta["tombstones"] == []
+
+
+def test_cli_update(tmp_path, corpus):
+    runner = CliRunner()
+    index = tmp_path / "index"
+    assert runner.invoke(main, ["index", str(corpus), "--index", str(index)]).exit_code == 0
+    extra = tmp_path / "c" / "new"
+    write_corpus(extra, 2, seed=99)
+    result = runner.invoke(main, ["index", "--update", str(corpus), "--index", str(index)])
+    assert result.exit_code == 0, result.stderr
+    assert "updated (2 new or changed files parsed)" in result.stderr
+    shutil.rmtree(extra)
+    result = runner.invoke(main, ["index", "--update", str(corpus), "--index", str(index)])
+    assert "updated (0 new or changed files parsed)" in result.stderr
+    assert open_index(index).letters_count == 150
