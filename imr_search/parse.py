@@ -19,7 +19,7 @@ from pathlib import Path
 from . import citations, htmlpage, pdftext, textio
 from .errors import LetterError
 from .records import Item, Letter, Partial, Patient, Reviewer, Shape, fingerprint
-from .treatments import analyze_request, canonical_specialty
+from .treatments import SPECIALTIES, analyze_request, canonical_specialty
 
 _WS = re.compile(r"\s+")
 _HTML_MARKERS = re.compile(r"^#{2,4} |<b>|\*\*", re.M)
@@ -41,7 +41,7 @@ _OUTCOME = re.compile(r"^(?P<title>.*?)\s*:\s*(?P<outcome>Upheld|Overturned)\s*\
 _BARE_OUTCOME = re.compile(r"^(?P<outcome>Upheld|Overturned)\s*\.?$", re.I)
 _ISSUES_INTRO = re.compile(r"^The\s+Final\s+Determination\s+was\s+based\s+on\b", re.I)
 _SUMMARY_INTRO = re.compile(
-    r"^The\s+expert\s+reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary\b.*?records\s*:\s*",
+    r"^The\s+(?:expert\s+|physician\s+|independent\s+)*reviewer\s+developed\s+the\s+following\s+clinical\s+case\s+summary\b.*?records\s*:\s*",
     re.I,
 )
 _PARTIAL = re.compile(
@@ -69,6 +69,11 @@ _CERTIFICATION = re.compile(r"Certification\(s\)\s*/\s*Specialt(?:y|ies)\s*:\s*(
 _INLINE_CREDENTIALS = re.compile(
     r"Board[- ]Certified\s+in\s+(?P<spec>.+?)\s+and\s+(?:is\s+)?licensed\s+to\s+practice\s+in\s+(?P<states>.+?)\.(?:\s|$)",
     re.I | re.S,
+)
+_KNOWN_SPECIALTIES = frozenset(SPECIALTIES)
+_SPECIALTY_FILLER = re.compile(
+    r"^(?:and\s+)?(?:(?:is\s+)?(?:also\s+)?(?:has\s+)?(?:a\s+)?(?:sub-?specialty|fellowship|certificate|certification)(?:\s+training)?\s+(?:in|of)\s+)",
+    re.I,
 )
 _AGE_SEX = re.compile(
     r"\b(?:(?P<age>\d{1,3})|\[?REDACTED\]?|an?)\s*-?\s*(?:years?|yr)\s*-?\s*old\s+"
@@ -281,19 +286,20 @@ def _split_list(text: str) -> list[str]:
 
 
 def _specialties(text: str) -> list[str]:
-    """Split a specialty list, keeping names that contain "and" or "&" whole."""
+    """Split a specialty list, keeping names that contain "and" or "&" whole.
+
+    "Physical Medicine and Rehabilitation" is one of the state's names;
+    "Orthopedic Surgery and Sports Medicine" is two of them.
+    """
     out: list[str] = []
     for chunk in re.split(r"\s*[,;]\s*", text.strip(" .")):
+        chunk = _SPECIALTY_FILLER.sub("", chunk)
         if not chunk:
             continue
         name = canonical_specialty(chunk)
-        if name != chunk.strip() or " and " not in chunk:
-            out.append(name)
-            continue
-        parts = chunk.split(" and ")
-        known = [canonical_specialty(p) for p in parts]
-        if all(k != p.strip() for k, p in zip(known, parts)):
-            out.extend(known)
+        parts = [canonical_specialty(_SPECIALTY_FILLER.sub("", p)) for p in chunk.split(" and ")]
+        if name not in _KNOWN_SPECIALTIES and len(parts) > 1 and all(p in _KNOWN_SPECIALTIES for p in parts):
+            out.extend(parts)
         else:
             out.append(name)
     return out
@@ -434,18 +440,11 @@ def _item(number: int, title: str, outcome: str, fields: dict[str, list[list[str
     if m:
         partial = Partial(original=m.group("original").strip(), authorized=m.group("authorized").strip())
         request = m.group("remaining").strip()
-    info = analyze_request(request)
     return Item(
         item=number,
         request=request,
         partial=partial,
-        treatment=info.treatment,
-        category=info.category,
-        subcategory=info.subcategory,
-        body_part=info.body_part,
-        quantity=info.quantity,
-        frequency=info.frequency,
-        duration=info.duration,
+        **analyze_request(request)._asdict(),  # treatment, category, ..., duration: the same names
         outcome=outcome,  # type: ignore[arg-type]
         claims_administrator_guideline=ca,
         reviewer_guideline=rg,
