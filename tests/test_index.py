@@ -277,3 +277,19 @@ def test_rebuild_switches_atomically_and_reload_picks_it_up(tmp_path):
     assert idx.search("", limit=ALL).total_items > before.total_items
     leftovers = sorted(p.name for p in (tmp_path / "index").iterdir())
     assert leftovers == sorted([store.POINTER, store.LOCK, idx.version.name])
+
+
+def test_same_text_under_two_case_numbers_is_two_cases(tmp_path):
+    import msgspec
+
+    from imr_search.synth import make_letter, render
+
+    letter = make_letter(random.Random(8), "CM18-0000001")
+    twin = msgspec.structs.replace(letter, id="CM18-0000002", case_number="CM18-0000002")
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(render(letter, "pdf-text"))
+    (corpus / "b.txt").write_text(render(twin, "pdf-text"))
+    (corpus / "c.txt").write_text(render(letter, "pdf-text-noheader"))  # a copy of one of them
+    report = build([corpus], tmp_path / "index", jobs=1)
+    assert report.letters == 2 and len(report.duplicates) == 1

@@ -176,6 +176,8 @@ class Entry(msgspec.Struct, array_like=True, omit_defaults=True):
     lno: int | None = None
     fingerprint: str | None = None
     score: int = 0
+    headed: bool = False
+    """The letter carried its own case number (a header)."""
     reason: str | None = None
 
 
@@ -225,8 +227,11 @@ class _Build:
             return
         letter = self.decoder.decode(data)
         score = completeness(letter)
-        entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=score)
+        headed = letter.case_number is not None
+        entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=score, headed=headed)
         rival_id = letter.id if letter.id in self.kept else self.by_fingerprint.get(letter.fingerprint)
+        if rival_id is not None and rival_id != letter.id and headed and self.manifest.files[self.kept[rival_id]].headed:
+            rival_id = None  # two case numbers: two cases, however alike their text
         if rival_id is not None:
             rival_path = self.kept[rival_id]
             rival = self.manifest.files[rival_path]
