@@ -6,9 +6,18 @@ the one parsed from the letter's published text twin, on every field but
 ``source``, ``shape`` and ``fingerprint`` (the fingerprint is counted apart).
 Then times extraction alone in CPU time, repeating the set until the time
 is stable.
-Prints a table and writes ``bench/results/pdf.json``.
 
-    python bench/pdf.py [--seconds 3] [--cpu 0]
+A second table is about throughput on a generated PDF corpus (``synth
+--formats pdf``, needs the ``pdf`` extra; skipped cleanly without it): how
+fast ReportLab writes the letters, PDF letters parsed per second per core by
+``parse_file`` (target 100+), how that time splits between text extraction
+(``pdftext.pdf_bytes_to_text``) and the rest of ``parse_file`` (reading,
+layout, fields), the same letters as text files for comparison, and an
+index build (``index.writer.build([dir], tmp, jobs=1)``, one worker process)
+with the share of its time spent in text extraction.
+Prints both tables and writes them to ``bench/results/pdf.json``.
+
+    python bench/pdf.py [--seconds 3] [--cpu 0] [--generated 2000] [--seed 7]
 
 Candidates:
 
@@ -27,8 +36,10 @@ import argparse
 import io
 import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from importlib import metadata
@@ -39,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import msgspec  # noqa: E402
+import pypdfium2 as pdfium  # noqa: E402
 
 from imr_search import pdftext  # noqa: E402
 from imr_search.errors import LetterError  # noqa: E402
@@ -173,18 +185,91 @@ def _pin(cpu: int | None) -> str:
     return f"cpu {chosen}"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--seconds", type=float, default=3.0, help="minimum timing per library")
-    ap.add_argument("--cpu", type=int, default=None, help="core to pin to (default: the first allowed)")
-    args = ap.parse_args()
+def _generated(count: int, seed: int) -> dict[str, Any] | None:
+    """Throughput on ``count`` generated PDF letters; None when the pdf extra is missing."""
+    from imr_search import synth, synth_pdf
+    from imr_search.index.writer import build
 
+    if not synth_pdf.available():
+        print(f"generated corpus: skipped ({synth_pdf.INSTALL_HINT})")
+        return None
+    tmp = Path(tempfile.mkdtemp(prefix="imr-bench-pdf-"))
+    try:
+        pdf_dir, text_dir = tmp / "pdf", tmp / "text"
+        synth.write_corpus(tmp / "warm", 5, seed=seed + 1, formats=("pdf",))  # imports, font metrics
+        t0 = time.process_time()
+        stats = synth.write_corpus(pdf_dir, count, seed=seed, formats=("pdf",))
+        gen_cpu = time.process_time() - t0
+        synth.write_corpus(text_dir, count, seed=seed)
+        pdfs = sorted(pdf_dir.iterdir())
+        texts = sorted(text_dir.iterdir())
+        blobs = [p.read_bytes() for p in pdfs]
+        pages = 0
+        for data in blobs[:200]:
+            doc = pdfium.PdfDocument(data, password="")
+            pages += len(doc)
+            doc.close()
+        for p in pdfs[:20]:  # warm up
+            parse_file(p)
+
+        def each(fn: Callable[[Any], Any], args: list[Any]) -> list[float]:
+            out = []
+            for a in args:
+                t = time.process_time()
+                fn(a)
+                out.append(time.process_time() - t)
+            return out
+
+        parse_times = each(parse_file, pdfs)
+        extract_times = each(pdftext.pdf_bytes_to_text, blobs)
+        text_times = each(parse_file, texts)
+        parse_s, extract_s = sum(parse_times), sum(extract_times)
+
+        index_dir = tmp / "index"
+        t_wall = time.perf_counter()
+        t_cpu = time.process_time()
+        report = build([pdf_dir], index_dir, jobs=1)
+        build_wall = time.perf_counter() - t_wall
+        build_parent_cpu = time.process_time() - t_cpu
+        if report.letters != count or report.skipped:
+            print(f"warning: index holds {report.letters} of {count} letters; skipped {report.skipped[:3]}")
+        return {
+            "letters": count,
+            "files": stats["files"],
+            "seed": seed,
+            "command": f"imr-search synth DIR --count {count} --seed {seed} --formats pdf",
+            "mb": round(sum(map(len, blobs)) / 1e6, 2),
+            "mean_pages": round(pages / min(200, len(blobs)), 2),
+            "writer": {"library": "reportlab", "version": metadata.version("reportlab"), "licence": "BSD-3-Clause",
+                       "letters_per_s": round(stats["files"] / gen_cpu, 1),
+                       "ms_per_letter": round(gen_cpu / stats["files"] * 1000, 2)},
+            "parse_file_pdfs_per_s": round(len(pdfs) / parse_s, 1),
+            "parse_file_median_ms": round(statistics.median(parse_times) * 1000, 2),
+            "extract_pdfs_per_s": round(len(blobs) / extract_s, 1),
+            "extract_share_of_parse_file": round(extract_s / parse_s, 3),
+            "rest_of_parse_file_ms": round((parse_s - extract_s) / len(pdfs) * 1000, 2),
+            "same_letters_as_text_per_s": round(len(texts) / sum(text_times), 1),
+            "index_build": {
+                "jobs": 1,
+                "wall_s": round(build_wall, 2),
+                "parent_cpu_s": round(build_parent_cpu, 2),
+                "letters_per_s": round(report.letters / build_wall, 1),
+                "indexed": report.letters,
+                "extract_share_of_build": round(extract_s / build_wall, 3),
+                "parse_file_share_of_build": round(parse_s / build_wall, 3),
+            },
+            "target_pdfs_per_s": 100,
+        }
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _real(args: argparse.Namespace, core: str) -> dict[str, Any] | None:
     pdfs = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
     pdfs = [p for p in pdfs if p.with_suffix(".txt").is_file()]
     if not pdfs:
-        print(f"skipped: no real letters (PDF with .txt twin) in {REAL}")
-        return
-    core = _pin(args.cpu)
+        print(f"real letters: skipped, none (PDF with .txt twin) in {REAL}")
+        return None
     blobs = [p.read_bytes() for p in pdfs]
 
     rows: list[dict[str, Any]] = []
@@ -210,22 +295,57 @@ def main() -> None:
         )
         for stem, fields in r["differing"].items():
             print(f"    {stem}: {', '.join(fields)}")
+    return {
+        "pdfs": n,
+        "core": core,
+        "compared": "parse_text(extract(pdf)) vs parse_file(twin .txt), all fields but " + ", ".join(IGNORED),
+        "libraries": rows,
+        "chosen": "pypdfium2",
+        "target_pdfs_per_s": 100,
+    }
+
+
+def _print_generated(g: dict[str, Any], core: str) -> None:
+    b = g["index_build"]
+    w = g["writer"]
+    print()
+    print(f"{g['letters']} generated PDF letters ({g['files']} files, {g['mb']:.1f} MB, ~{g['mean_pages']} pages each), "
+          f"one core ({core}), CPU time unless noted")
+    print(f"  write (ReportLab {w['version']}):         {w['letters_per_s']:>8,.1f} letters/s  ({w['ms_per_letter']:.2f} ms each)")
+    print(f"  parse_file on the PDFs:              {g['parse_file_pdfs_per_s']:>8,.1f} letters/s  "
+          f"(median {g['parse_file_median_ms']:.2f} ms; target {g['target_pdfs_per_s']}+)")
+    print(f"    of which text extraction:          {g['extract_share_of_parse_file']:>8.1%}    "
+          f"({g['extract_pdfs_per_s']:,.1f} PDFs/s alone; rest {g['rest_of_parse_file_ms']:.2f} ms per letter)")
+    print(f"  parse_file on the same letters as text: {g['same_letters_as_text_per_s']:>5,.1f} letters/s")
+    print(f"  index build, jobs=1 (wall):          {b['letters_per_s']:>8,.1f} letters/s  ({b['wall_s']:.1f} s for {b['indexed']})")
+    print(f"    share in text extraction:          {b['extract_share_of_build']:>8.1%}    "
+          f"(all of parse_file: {b['parse_file_share_of_build']:.1%})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seconds", type=float, default=3.0, help="minimum timing per library")
+    ap.add_argument("--cpu", type=int, default=None, help="core to pin to (default: the first allowed)")
+    ap.add_argument("--generated", type=int, default=2000, metavar="N", help="generated PDF letters (0: skip)")
+    ap.add_argument("--seed", type=int, default=7, help="seed of the generated corpus")
+    args = ap.parse_args()
+
+    core = _pin(args.cpu)
+    result: dict[str, Any] = {}
+    real = _real(args, core)
+    if real:
+        result.update(real)
+    if args.generated > 0:
+        generated = _generated(args.generated, args.seed)
+        if generated:
+            generated["core"] = core
+            _print_generated(generated, core)
+            result["generated"] = generated
+    if not result:
+        return
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "pdf.json").write_text(
-        json.dumps(
-            {
-                "pdfs": n,
-                "core": core,
-                "compared": "parse_text(extract(pdf)) vs parse_file(twin .txt), all fields but " + ", ".join(IGNORED),
-                "libraries": rows,
-                "chosen": "pypdfium2",
-                "target_pdfs_per_s": 100,
-            },
-            indent=2,
-        )
-        + "\n"
-    )
+    (out / "pdf.json").write_text(json.dumps(result, indent=2) + "\n")
 
 
 if __name__ == "__main__":

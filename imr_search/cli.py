@@ -79,11 +79,26 @@ def format_letter(letter: Letter) -> str:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="imr-search")
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Index folder for the app [default: $IMR_SEARCH_INDEX or ./index].",
+)
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """Search California workers' compensation IMR decision letters, offline."""
+def main(ctx: click.Context, index_dir: Path | None) -> None:
+    """Search California workers' compensation IMR decision letters, offline.
+
+    With no command, opens the app on the index (built from sample_corpus/
+    on a first run when the default index is missing).
+    """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from .tui import run
+
+        sys.exit(run(index_dir))
+    if index_dir is not None:  # `imr-search --index DIR search ...` means that index too
+        ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
 @main.command()

@@ -70,6 +70,7 @@ joins the next line to it and writes U+FFFE (older builds: U+0002) in place
 of the hyphen. Both are line ends here, and the hyphen is put back."""
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013(\[]?\s*\d{1,3}\s*[-\u2013)\]]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
+_BARE_NUMBER = re.compile(r"^[-\u2013(\[]?\s*\d{1,3}\s*[-\u2013)\]]?$")
 _SENTENCE_END = (".", ":", "?", "!", '."', ".\u201d", ".)")
 _PDF_ERRORS = {
     pdfium_c.FPDF_ERR_SUCCESS: "no pages",  # loaded, but the page tree is empty or broken
@@ -286,9 +287,9 @@ def _drop_running_lines(pages: list[_Page]) -> list[_Page]:
     A line among the first or last two of a page, set off from the body by
     a gap, is a running line when the same text (digits aside, so "Page 2 of
     3" matches "Page 3 of 3") stands at the same height on at least half the
-    pages, two at the least. A bare
-    page number ("2", "- 2 -", "Page 2") as a page's first or last line goes
-    too, unless the line before it ends in a colon (then it is a value).
+    pages, two at the least. A page number ("2", "- 2 -", "Page 2 of
+    3") as a page's first or last line goes too, unless it is a bare number
+    after a line ending in a colon (then it is a value).
     """
     pitch = _pitch(pages)
     seen: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -300,10 +301,13 @@ def _drop_running_lines(pages: list[_Page]) -> list[_Page]:
                 continue
             # Set off from the body by a gap: a page that merely starts with the
             # same wrapped line as another (a repeated guideline) is no header.
-            steps = range(i, min(i + 2, n - 1)) if i < 2 else range(max(i - 2, 0), i)
+            steps = range(i, min(i + 2, n - 1)) if i < 2 and i < n - 2 else range(max(i - 2, 0), i)
             if any(abs(ys[k] - ys[k + 1]) > 1.3 * pitch for k in steps):
                 seen[_edge_key(page.lines[i].text)].append((p, ys[i]))
-    need = max(2, (len(pages) + 1) // 2)
+    # On every page: the state's letters carry no running headers, while the
+    # same guideline or rationale line often opens or closes two pages of one
+    # letter (real letters repeat them item after item), and must be kept.
+    need = max(2, len(pages))
     running: set[tuple[int, float]] = set()
     for spots in seen.values():
         if len({p for p, _ in spots}) < need:
@@ -317,7 +321,8 @@ def _drop_running_lines(pages: list[_Page]) -> list[_Page]:
         lines = [ln for ln in page.lines if (p, ln.y) not in running]
         for edge in (0, -1):
             if lines and _PAGE_NUMBER.match(lines[edge].text.strip()):
-                if edge == -1 and len(lines) > 1 and lines[-2].text.rstrip().endswith(":"):
+                bare = _BARE_NUMBER.match(lines[edge].text.strip())
+                if bare and edge == -1 and len(lines) > 1 and lines[-2].text.rstrip().endswith(":"):
                     continue
                 lines.pop(edge)
         out.append(_Page(lines, page.blanks))

@@ -71,13 +71,21 @@ Other text the parser reads:
 
 Dates in records are ISO (``2017-01-12``); in text they are ``MM/DD/YYYY``
 (header) or either that or "March 4, 2016" (prose).
+
+Besides the text shapes, a letter can be written as a file the way users
+hold them (``FILE_SHAPES``): a PDF laid out like the state's (``synth_pdf``,
+needs the optional ``pdf`` extra) or a saved HTML page (``synth_html``).
+``render_file`` gives any kind's bytes, ``expected`` covers them too (record
+shape "pdf"/"html", header fields present), and ``write_corpus(...,
+formats=("text", "pdf", "html"))`` spreads the letters across the formats
+asked for, deterministically from the seed.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, TypeVar
@@ -109,6 +117,17 @@ from .treatments import (
 
 SHAPES = ("html-text", "pdf-text", "pdf-text-noheader")
 """Text shapes ``render`` writes; "pdf-text-noheader" is a "pdf-text" record without header fields."""
+
+FILE_SHAPES = ("pdf", "html")
+"""File kinds ``render_file`` writes besides the text shapes: a PDF letter and a saved HTML page."""
+
+FORMATS = ("text", "pdf", "html")
+"""What ``write_corpus(formats=...)`` and ``synth --formats`` accept."""
+
+_FORMAT_WEIGHTS = {"text": 8.0, "pdf": 1.0, "html": 1.0}
+"""Share of each requested format among the letters (text stays the large majority)."""
+
+_SUFFIX = {"pdf": ".pdf", "html": ".html"}
 
 _CASE_RE = re.compile(r"^CM(\d{2})-\d{7}$")
 
@@ -1934,12 +1953,12 @@ def expected(letter: Letter, shape: str, source: str) -> Letter:
     Shares the items and sub-records with ``letter`` (no deep copy): treat
     both as read-only.
     """
-    if shape not in SHAPES:
-        raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES}")
+    if shape not in SHAPES and shape not in FILE_SHAPES:
+        raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES + FILE_SHAPES}")
     changes: dict[str, object] = {
         "id": letter.case_number or letter.id,
         "source": source,
-        "shape": "html-text" if shape == "html-text" else "pdf-text",
+        "shape": shape if shape in FILE_SHAPES else "html-text" if shape == "html-text" else "pdf-text",
     }
     if shape == "pdf-text-noheader":
         changes.update(dict.fromkeys(HEADER_FIELDS))
@@ -1949,12 +1968,34 @@ def expected(letter: Letter, shape: str, source: str) -> Letter:
 _YEAR_WEIGHTS = {13: 0.6, 14: 1.0, 15: 1.0, 16: 1.0, 17: 1.0, 18: 1.0, 19: 1.0, 20: 0.9, 21: 1.0, 22: 1.0, 23: 1.0, 24: 1.0, 25: 0.9}
 
 
-def corpus(count: int, seed: int = 0) -> Iterator[tuple[Letter, str, str | None]]:
-    """The corpus ``write_corpus`` writes, as ``(letter, shape, duplicate shape or None)``.
+def normalize_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """``"text,pdf"`` or ``("pdf", "text")`` -> ``("text", "pdf")``; ``ValueError`` for an unknown or empty list."""
+    names = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = {n.strip().lower() for n in names if n.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)}; expected some of {', '.join(FORMATS)}")
+    if not wanted:
+        raise ValueError(f"no format given; expected some of {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
 
-    Case numbers are distinct (each year's numbers only grow), so the
-    letters are too; about one in a hundred is also written in a second shape.
+
+def corpus(
+    count: int, seed: int = 0, formats: Iterable[str] = ("text",)
+) -> Iterator[tuple[Letter, str, str | None]]:
+    """The corpus ``write_corpus`` writes, as ``(letter, kind, duplicate kind or None)``.
+
+    A kind is a text shape (``SHAPES``) or, when ``formats`` asks for them,
+    "pdf" or "html". Case numbers are distinct (each year's numbers only
+    grow), so the letters are too; about one in a hundred is also written in
+    a second kind. The letters and their text shapes do not depend on
+    ``formats``: which letters become files is drawn from a second generator
+    seeded by ``seed``, so asking for PDFs turns some of the same letters
+    into PDFs.
     """
+    fmts = normalize_formats(formats)
+    weights = [_FORMAT_WEIGHTS[f] for f in fmts]
+    pick = random.Random(f"formats|{seed}")
     rng = random.Random(seed)
     years = list(_YEAR_WEIGHTS)
     cum: list[float] = []
@@ -1968,24 +2009,78 @@ def corpus(count: int, seed: int = 0) -> Iterator[tuple[Letter, str, str | None]
         letter = make_letter(rng, case)
         shape = rng.choice(SHAPES)
         dup = rng.choice([s for s in SHAPES if s != shape]) if rng.random() < 0.01 else None
-        yield letter, shape, dup
+        first_fmt, dup_fmt = pick.choices(fmts, weights, k=2)  # two draws per letter, always
+        kind = shape if first_fmt == "text" else first_fmt
+        dup_kind = None
+        if dup is not None:
+            dup_kind = dup if dup_fmt == "text" else dup_fmt
+            if dup_kind == kind and "text" in fmts:
+                dup_kind = dup  # one case in two formats, as real corpora hold them
+        yield letter, kind, dup_kind
 
 
-def write_corpus(out_dir: Path, count: int, seed: int = 0) -> dict[str, int]:
-    """Write ``count`` distinct letters as ``{case_number}.txt``, ~1% also as ``{case_number}_2.txt`` in another shape.
+def render_file(letter: Letter, kind: str, variant: int = 0) -> bytes:
+    """The bytes of ``letter`` as a file of ``kind`` (a text shape, "pdf" or "html").
 
-    Same seed, same bytes: every choice comes from one ``Random(seed)`` and
-    from ``render``'s per-letter generator.
+    ``variant`` > 0 gives another layout of the same letter ("pdf"/"html"
+    only), for a duplicate written in the same format. PDF needs the ``pdf``
+    extra (``synth_pdf.MissingExtra`` otherwise).
     """
+    if kind == "pdf":
+        from .synth_pdf import render_pdf
+
+        return render_pdf(letter, variant)
+    if kind == "html":
+        from .synth_html import render_html
+
+        return render_html(letter, variant).encode("utf-8")
+    return render(letter, kind).encode("utf-8")
+
+
+def suffix(kind: str) -> str:
+    """The file name suffix for a kind: ".pdf", ".html", else ".txt"."""
+    return _SUFFIX.get(kind, ".txt")
+
+
+def write_corpus(
+    out_dir: Path, count: int, seed: int = 0, formats: Iterable[str] = ("text",)
+) -> dict[str, Any]:
+    """Write ``count`` distinct letters as ``{case_number}.txt`` (or ``.pdf``/``.html``), ~1% also as
+    ``{case_number}_2.*`` in another kind.
+
+    ``formats`` is any of "text", "pdf", "html" (or a comma-separated
+    string); with several, about 8 letters in 10 stay text and the rest are
+    split evenly among the file formats. Same seed and formats, same bytes:
+    every choice comes from ``Random(seed)``, a second generator seeded from
+    ``seed`` for the formats, and the renderers' per-letter generators.
+    Raises ``synth_pdf.MissingExtra`` before writing anything if PDFs are
+    asked for and the ``pdf`` extra is not installed.
+    """
+    fmts = normalize_formats(formats)
+    if "pdf" in fmts:
+        from .synth_pdf import require
+
+        require()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     duplicates = 0
-    for letter, shape, dup in corpus(count, seed):
-        _write(out_dir / f"{letter.case_number}.txt", render(letter, shape))
+    by_format = dict.fromkeys(fmts, 0)
+    for letter, kind, dup in corpus(count, seed, fmts):
+        _write_kind(out_dir / f"{letter.case_number}{suffix(kind)}", letter, kind, 0)
+        by_format[kind if kind in FILE_SHAPES else "text"] += 1
         if dup:
-            _write(out_dir / f"{letter.case_number}_2.txt", render(letter, dup))
+            variant = 1 if dup == kind else 0
+            _write_kind(out_dir / f"{letter.case_number}_2{suffix(dup)}", letter, dup, variant)
+            by_format[dup if dup in FILE_SHAPES else "text"] += 1
             duplicates += 1
-    return {"letters": count, "duplicates": duplicates, "files": count + duplicates}
+    return {"letters": count, "duplicates": duplicates, "files": count + duplicates, "formats": by_format}
+
+
+def _write_kind(path: Path, letter: Letter, kind: str, variant: int) -> None:
+    if kind in SHAPES:
+        _write(path, render(letter, kind))
+    else:
+        path.write_bytes(render_file(letter, kind, variant))
 
 
 def _write(path: Path, text: str) -> None:
