@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/imr-search parse sample_corpus
+	$(BIN)/imr-search
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto

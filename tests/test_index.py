@@ -161,6 +161,9 @@ def test_relevance_and_date_order(built):
     by_date = idx.search("therapy", limit=30, sort="date")
     dates = [h.decision_date for h in by_date.letters if h.decision_date]
     assert dates == sorted(dates, reverse=True)
+    everything = idx.search("therapy", limit=ALL, sort="date").letters  # undated letters come last
+    assert any(h.decision_date is None for h in everything)
+    assert [h.decision_date is None for h in everything] == sorted(h.decision_date is None for h in everything)
 
 
 def test_bad_syntax_gets_a_hint_not_an_exception(built):

@@ -256,7 +256,7 @@ class SearchIndex:
                     if len(groups) >= limit:
                         break
                     groups[lno] = []
-                groups[lno].append((float(score), int(no)))
+                groups[lno].append((_score(score), int(no)))
             offset += page
             if len(result.hits) < page or offset >= total:
                 return groups, total
@@ -269,7 +269,7 @@ class SearchIndex:
         addrs = [addr for _, addr in result.hits]
         for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
             if (lno, no) not in seen:
-                groups[lno].append((float(score), int(no)))
+                groups[lno].append((_score(score), int(no)))
         return groups, total
 
     def _letters_for(self, groups: dict[int, list[tuple[float, int]]], q: tantivy.Query, parsed: queries.Parsed, sort: Sort) -> list[LetterHit]:
@@ -499,7 +499,7 @@ class SearchIndex:
             for bucket in result["by"]["buckets"]:
                 split = {b["key"]: b["doc_count"] for b in bucket["o"]["buckets"]}
                 key = bucket["key"]
-                key = str(int(key)) if isinstance(key, float) else labels.get(field, {}).get(key, key)
+                key = str(int(key)) if isinstance(key, (int, float)) else labels.get(field, {}).get(key, key)
                 rows.append(StatRow(dimension=dim, key=key, items=bucket["doc_count"], upheld=split.get("upheld", 0), overturned=split.get("overturned", 0)))
         rows.sort(key=lambda r: (list(STAT_DIMENSIONS).index(r.dimension), r.key if r.dimension == "year" else "", -r.items, r.key))
         return rows, parsed.hints
@@ -523,6 +523,11 @@ def _query_words(parsed: queries.Parsed) -> list[str]:
     for m in re.finditer(r"\b(?:treatment|rationale|guideline|summary)(?:_x)?:\\?\"?([\w ]+)", parsed.text):
         words.extend(re.findall(r"\w+", m.group(1).lower()))
     return [w[:4] if len(w) > 4 else w for w in words]
+
+
+def _score(value: object) -> float:
+    """A hit's score; sorted by date, undated letters come back without one."""
+    return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 def _order(sort: Sort) -> dict[str, object]:

@@ -1,0 +1,196 @@
+"""The terminal app: the screens, the keys that work everywhere, and navigation between screens.
+
+Widgets and screens post what the user asked for (``messages``); the app
+turns each request into a screen. The app opens the index (or, on a first
+run, builds it) and owns the clock, so tests can pin the times shown.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Input
+
+from ..errors import IndexProblem
+from ..index.reader import SearchIndex, open_index
+from ..index.writer import BuildReport
+from .messages import OpenCompare, OpenLetter, OpenSimilar, OpenStats
+from .screens.build import BuildScreen
+from .screens.compare import CompareScreen
+from .screens.help import HelpScreen
+from .screens.letter import LetterScreen
+from .screens.search import SearchScreen
+from .screens.similar import SimilarScreen
+from .screens.stats import StatsScreen
+
+RELOAD_EVERY = 5.0
+"""Seconds between checks for a rebuilt index (``imr-search index`` in another terminal)."""
+
+
+class IMRSearchApp(App[int]):
+    """``imr-search`` with no command: search, read, compare IMR letters in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "imr-search"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the app"),
+        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key (this list)"),
+        Binding("slash", "focus_search", "Search", id="app.search", tooltip="Back to the search box, from anywhere"),
+        Binding("f1", "help", "Keys", show=False, priority=True, id="app.help-f1", tooltip="Show every key, even while typing"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now", tooltip="Quit, even while typing"),
+    ]
+
+    def __init__(
+        self,
+        index_path: str | Path | None = None,
+        *,
+        build_from: Path | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        """``build_from``: no index yet, build one at ``index_path`` from this corpus first.
+
+        ``clock`` times what the status line reports; tests pass a fixed one
+        so screenshots do not change from run to run.
+        """
+        super().__init__()
+        self.index_path = Path(index_path) if index_path is not None else None
+        self.build_from = build_from
+        if build_from is not None:
+            # The build parses in worker processes, and multiprocessing starts its resource
+            # tracker with sys.stderr's file descriptor. Once running, Textual's stderr
+            # stand-in reports fd -1 and the start fails, so start the tracker now.
+            from multiprocessing import resource_tracker
+
+            resource_tracker.ensure_running()
+        self.clock = clock
+        self._index: SearchIndex | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        assert self._index is not None, "the index is opened on mount"
+        return self._index
+
+    # -- start-up -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.build_from is not None:
+            assert self.index_path is not None
+            self.push_screen(BuildScreen(self.build_from, self.index_path), callback=self._built)
+        else:
+            self._open()
+
+    def _built(self, outcome: BuildReport | str | None) -> None:
+        if isinstance(outcome, str) or outcome is None:
+            self.exit(return_code=1, message=Text(f"error: {outcome or 'the build stopped'}"))
+            return
+        self.notify(f"Indexed {outcome.letters:,} letters ({outcome.items:,} items) in {outcome.seconds:.1f} s", timeout=4)
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self._index = open_index(self.index_path)
+        except IndexProblem as e:
+            self.exit(return_code=1, message=Text(f"error: {e}"))  # Text: a path is not markup
+            return
+        self.sub_title = f"{self._index.letters_count:,} letters"
+        self.push_screen(SearchScreen())
+        self.set_interval(RELOAD_EVERY, self._reload)
+
+    def _reload(self) -> None:
+        """Pick up a rebuilt index between searches, and search again on it."""
+        if self._index is None or any(w.is_running for w in self.workers):
+            return
+        if self._index.reload():
+            self.notify("The index was rebuilt; results refreshed", timeout=3)
+            for screen in self.screen_stack:
+                if isinstance(screen, SearchScreen):
+                    screen.refresh_results()
+
+    # -- navigation ---------------------------------------------------------
+
+    def on_open_letter(self, message: OpenLetter) -> None:
+        self.push_screen(LetterScreen(message.letter_id, message.query, message.compare_with, message.compare_item))
+
+    def on_open_similar(self, message: OpenSimilar) -> None:
+        self.push_screen(SimilarScreen(message.letter_id, message.contrast))
+
+    def on_open_compare(self, message: OpenCompare) -> None:
+        self.push_screen(CompareScreen(message.left, message.right, message.right_item, message.left_item))
+
+    def on_open_stats(self, message: OpenStats) -> None:
+        self.push_screen(StatsScreen(message.query))
+
+    @property
+    def search_screen(self) -> SearchScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, SearchScreen)), None)
+
+    # -- global actions -----------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys a focused text box would swallow are hidden while it has focus (False hides, None dims)."""
+        if action in ("quit", "help", "focus_search") and isinstance(self.focused, Input):
+            return False
+        return not (action == "focus_search" and self.search_screen is None)
+
+    async def action_focus_search(self) -> None:
+        """`/`: back to the search screen, in the box, from wherever the user is."""
+        target = self.search_screen
+        if target is None:
+            return
+        while self.screen is not target and len(self.screen_stack) > 1:
+            await self.pop_screen()
+        target.show_filters = False
+        target.focus_box()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every action the current screen's keys offer, by name, then the defaults."""
+        actions: set[str] = set()
+        titles: set[str] = set()
+        for key, (node, binding, enabled, tooltip) in screen.active_bindings.items():
+            if not enabled or not binding.description or binding.action in actions:
+                continue
+            actions.add(binding.action)
+            titles.add(binding.description)
+            yield SystemCommand(binding.description, tooltip or f"key: {key}", partial(self.run_action, binding.action, node))
+        if self.search_screen is not None:
+            for title, help_text, action in (
+                ("Sort: newest first / best first", "key: d on the search screen", "toggle_sort"),
+                ("Clear filters", "key: ctrl+r in the filter panel", "clear_filters"),
+                ("Reload the index", "pick up a rebuild now", "reload_index"),
+            ):
+                titles.add(title)
+                yield SystemCommand(title, help_text, partial(self.run_action, action))
+        for command in super().get_system_commands(screen):
+            if command.title not in titles:  # ours already cover Quit and Keys
+                yield command
+
+    def action_toggle_sort(self) -> None:
+        if (s := self.search_screen) is not None:
+            s.action_toggle_sort()
+
+    def action_clear_filters(self) -> None:
+        from .widgets.filter_panel import FilterPanel
+
+        if (s := self.search_screen) is not None:
+            s.query_one(FilterPanel).action_clear()
+
+    def action_reload_index(self) -> None:
+        if self._index is not None and self._index.reload():
+            self.notify("Switched to the rebuilt index", timeout=3)
+        else:
+            self.notify("The index is up to date", timeout=3)
+        if (s := self.search_screen) is not None:
+            s.refresh_results()

@@ -1,0 +1,69 @@
+"""Messages between the app's widgets and screens.
+
+Widgets say what the user asked for ("open this letter"); the app decides
+how (which screen, with what query). Keeping navigation in one place means a
+widget never reaches into another screen, and tests can post the same
+messages a keypress would. Textual's ``Message`` initialises itself in
+``__post_init__``, so plain dataclasses are messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from .filters import Filters
+
+
+@dataclass
+class OpenLetter(Message):
+    """Show one letter, its hits for ``query`` marked.
+
+    ``compare_with`` is the letter the user came from through a similar-cases
+    list, so `c` on the letter can compare the two.
+    """
+
+    letter_id: str
+    query: str = ""
+    compare_with: str | None = None
+    compare_item: int | None = None
+
+
+@dataclass
+class OpenSimilar(Message):
+    """List the cases most like ``letter_id`` (``contrast``: decided the other way)."""
+
+    letter_id: str
+    contrast: bool = False
+
+
+@dataclass
+class OpenCompare(Message):
+    """Compare ``left`` with ``right`` side by side, focusing on ``right_item`` of ``right``."""
+
+    left: str
+    right: str
+    right_item: int | None = None
+    left_item: int | None = None
+
+
+@dataclass
+class OpenStats(Message):
+    """How the items matching ``query`` were decided."""
+
+    query: str
+
+
+@dataclass
+class FiltersChanged(Message):
+    """The filter panel's values changed; search again narrowed by them."""
+
+    filters: Filters
+
+
+@dataclass
+class TreatmentChosen(Message):
+    """The user picked a canonical treatment from the fuzzy suggestions ("" clears it)."""
+
+    treatment: str

@@ -1,0 +1,153 @@
+"""Cases like this one (`s`), or like it but decided the other way (`o`).
+
+The useful question is rarely "what else was decided like this" but "was
+this ever decided the other way, and why": `o` flips the list to contrast
+cases, `c` puts the highlighted one beside the source letter. `i` narrows
+the likeness to one item of a letter with several.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Footer, OptionList, Static
+from textual.worker import get_current_worker
+
+from ...records import Letter
+from ...results import SimilarItem
+from .. import text
+from ..messages import OpenCompare, OpenLetter
+from ..widgets.similar_list import SimilarList
+from .base import IndexScreen
+
+LIMIT = 20
+
+
+class SimilarScreen(IndexScreen):
+    """Similar items of other letters, best first."""
+
+    AUTO_FOCUS = "#similar"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="similar.back", tooltip="Back to the letter"),
+        Binding("o", "toggle_contrast", "Opposite outcome", id="similar.opposite", tooltip="Toggle: only cases decided the other way"),
+        Binding("c", "compare", "Compare", id="similar.compare", tooltip="Compare the highlighted case with this letter"),
+        Binding("i", "next_item", "Item", id="similar.item", tooltip="Match on all items / item 1 / item 2 …"),
+        Binding("y", "copy", "Copy no.", id="similar.copy", tooltip="Copy the highlighted case's number"),
+    ]
+
+    contrast: reactive[bool] = reactive(False, init=False)
+    item: reactive[int | None] = reactive(None, init=False)
+    """Which item of the source letter to match (None: all of them)."""
+
+    def __init__(self, letter_id: str, contrast: bool = False) -> None:
+        super().__init__()
+        self.letter_id = letter_id
+        self.set_reactive(SimilarScreen.contrast, contrast)
+        self.letter: Letter | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="similar-title")
+        yield Static(id="similar-source")
+        yield SimilarList(id="similar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.index.letter(self.letter_id)
+        if view is None:
+            self.notify(f"No letter {text.clean(self.letter_id, True)} in the index", severity="error", markup=False)
+            self.app.pop_screen()
+            return
+        self.letter = view.letter
+        self._load()
+
+    @property
+    def similar(self) -> SimilarList:
+        return self.query_one("#similar", SimilarList)
+
+    def watch_contrast(self) -> None:
+        self._load()
+
+    def watch_item(self) -> None:
+        self._load()
+
+    def _update_header(self, found: int | None) -> None:
+        letter = self.letter
+        if letter is None:
+            return
+        what = "decided the other way" if self.contrast else "like it"
+        scope = f"item {self.item}" if self.item else ("all items" if len(letter.items) > 1 else "its item")
+        count = "searching…" if found is None else f"{found} found"
+        self.query_one("#similar-title", Static).update(
+            Content.assemble(
+                ("Cases ", "bold"), (what, "bold $text-warning" if self.contrast else "bold"),
+                " · similar to ", (text.clean(letter.case_number or letter.id, True), "bold"),
+                f" ({scope}) · {count}",
+            )
+        )
+        lines = []
+        for it in letter.items:
+            marker = "▶ " if self.item in (None, it.item) else "  "
+            lines.append(Content.assemble(marker, f"{it.item}. ", text.outcome(it.outcome), "  ", text.plain(it.request, one_line=True)))
+        self.query_one("#similar-source", Static).update(Content("\n").join(lines))
+
+    def _load(self) -> None:
+        if self.letter is None:
+            return
+        self._update_header(None)
+        self.similar.loading = True
+        self._fetch(self.letter.id, self.item, self.contrast)
+
+    @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
+    def _fetch(self, letter_id: str, item: int | None, contrast: bool) -> None:
+        found = self.index.similar(letter_id, item=item, contrast=contrast, limit=LIMIT) or []
+        if get_current_worker().is_cancelled or (item, contrast) != (self.item, self.contrast):
+            return
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, found: list[SimilarItem]) -> None:
+        self.similar.loading = False
+        self.similar.show(found)
+        self._update_header(len(found))
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#similar")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self.similar.current
+        if chosen is not None:
+            self.post_message(OpenLetter(chosen.id, compare_with=self.letter_id, compare_item=chosen.item))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("compare", "copy"):
+            return True if self.is_mounted and self.similar.current is not None else None
+        if action == "next_item":
+            return self.letter is not None and len(self.letter.items) > 1
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_toggle_contrast(self) -> None:
+        self.contrast = not self.contrast
+
+    def action_next_item(self) -> None:
+        """All items → item 1 → item 2 → … → all items."""
+        if self.letter is None or len(self.letter.items) < 2:
+            return
+        self.item = None if self.item == len(self.letter.items) else (self.item or 0) + 1
+
+    def action_compare(self) -> None:
+        chosen = self.similar.current
+        if chosen is not None:
+            self.post_message(OpenCompare(self.letter_id, chosen.id, right_item=chosen.item, left_item=self.item))
+
+    def action_copy(self) -> None:
+        chosen = self.similar.current
+        if chosen is not None:
+            self.copy_case(chosen.case_number or chosen.id)

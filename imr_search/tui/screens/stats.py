@@ -1,0 +1,108 @@
+"""How the current query's items were decided (`t`): upheld vs overturned by year, treatment, citation.
+
+This is the number an adjuster or attorney asks first ("how often is this
+overturned?"), so it is one key away from any search and counts exactly the
+items the search matched (filters included).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from ...results import StatRow
+from .. import text
+from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
+from .base import IndexScreen
+
+SECTIONS = (
+    ("year", "By year decided", None),
+    ("cites", "By citation source", None),
+    ("treatment", "By treatment (most items first)", 15),
+    ("category", "By category", None),
+    ("specialty", "By reviewer specialty", 12),
+)
+
+
+class StatsScreen(IndexScreen):
+    """Bars per dimension for the items matching ``query``."""
+
+    AUTO_FOCUS = "#stats"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="stats.back", tooltip="Back to the search"),
+        Binding("j", "scroll_down", "Down", show=False, id="stats.down", tooltip="Scroll down"),
+        Binding("k", "scroll_up", "Up", show=False, id="stats.up", tooltip="Scroll up"),
+    ]
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.search_query = query
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="stats-title")
+        with VerticalScroll(id="stats", can_focus=True):
+            for dim, title, _ in SECTIONS:
+                yield Static(title, classes="stats-heading", markup=False)
+                yield OutcomeBars(id=f"bars-{dim}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._title(None)
+        self.query_one("#stats").loading = True
+        self._count(self.search_query)
+
+    def _title(self, rows: list[StatRow] | None, hints: list[str] | None = None) -> None:
+        what = text.plain(f"“{self.search_query}”", "bold italic", True) if self.search_query else Content.styled("all letters", "bold")
+        lines = [Content.assemble("How the items matching ", what, " were decided")]
+        legend: list[Content | str | tuple[str, str]] = []
+        if rows:
+            total = sum(r.items for r in rows if r.dimension == "category")
+            upheld = sum(r.upheld for r in rows if r.dimension == "category")
+            share = (total - upheld) / total if total else 0.0
+            legend += [(f"{total:,} items", "bold"), " · ", (f"{share:.0%} overturned", "bold $text-success"), "    "]
+        legend += [
+            (UPHELD_BAR * 2, "$text-error"), " ", text.outcome("upheld"), "  ",
+            (OVERTURNED_BAR * 2, "$text-success"), " ", text.outcome("overturned"),
+        ]
+        lines.append(Content.assemble(*legend))
+        lines.append(Content.styled("after each bar: items · ✗ upheld · ✓ overturned · share overturned", "$text-muted"))
+        lines += [Content.styled("⚠ " + text.clean(h, True), "$text-warning") for h in hints or []]
+        self.query_one("#stats-title", Static).update(Content("\n").join(lines))
+
+    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    def _count(self, query: str) -> None:
+        rows, hints = self.index.stats(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, rows, hints)
+
+    def _show(self, rows: list[StatRow], hints: list[str]) -> None:
+        by: dict[str, list[StatRow]] = defaultdict(list)
+        for r in rows:
+            by[r.dimension].append(r)
+        for dim, _, top in SECTIONS:
+            chosen = by.get(dim, [])
+            if dim == "year":
+                chosen = sorted(chosen, key=lambda r: str(r.key))
+            else:
+                chosen = sorted(chosen, key=lambda r: (-r.items, str(r.key)))[:top]
+            self.query_one(f"#bars-{dim}", OutcomeBars).rows = chosen
+        self.query_one("#stats").loading = False
+        self._title(rows, hints)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_scroll_down(self) -> None:
+        self.query_one("#stats", VerticalScroll).scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.query_one("#stats", VerticalScroll).scroll_up()

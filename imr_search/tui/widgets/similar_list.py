@@ -1,0 +1,57 @@
+"""The similar-cases list: items of other letters most like this letter's, two lines each."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...results import SimilarItem
+from .. import text
+
+
+def similar_entry(s: SimilarItem) -> Content:
+    """Case, date and outcome; then the request and what it was matched on."""
+    head = Content.assemble(
+        (text.clean(s.case_number or s.id, True), "bold"),
+        "  ",
+        (s.decision_date or "undated", "$text-secondary"),
+        "  ",
+        text.outcome(s.outcome),
+        "  ",
+        text.plain(s.request, one_line=True),
+    )
+    tags = " · ".join(x for x in (s.treatment, s.body_part) if x)
+    detail = Content.assemble(
+        ("  item ", "$text-muted"), (str(s.item), "$text-muted"), ("  " + text.clean(tags, True), "$text-muted"),
+        (f"  similarity {s.score:.1f}", "$text-muted"),
+    )
+    return Content("\n").join([head, detail])
+
+
+class SimilarList(OptionList):
+    """Similar items; the option id is ``"<letter id>#<item>"`` so a row names one item of one letter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="similar-list.down", tooltip="Next case"),
+        Binding("k", "cursor_up", "Up", show=False, id="similar-list.up", tooltip="Previous case"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.items: list[SimilarItem] = []
+
+    def show(self, items: list[SimilarItem]) -> None:
+        self.items = items
+        self.set_options(Option(similar_entry(s), id=f"{s.id}#{s.item}") for s in items)
+        if items:
+            self.highlighted = 0
+
+    @property
+    def current(self) -> SimilarItem | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.items):
+            return None
+        return self.items[self.highlighted]
