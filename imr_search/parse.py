@@ -32,10 +32,11 @@ _HEADINGS = (
     ("issues", re.compile(r"^IMR\s+ISSUES,?\s+DECISIONS,?\s+AND\s+RATIONALES?\b", re.I)),
 )
 
-_LABELS = (
-    ("ca", re.compile(r"^Claims\s+Administrator(?:'s)?\s+guidelines?\s*:\s*", re.I)),
-    ("rg", re.compile(r"^(?:MAXIMUS|Expert\s+Reviewer|Reviewer|IMR)(?:'s)?\s+guidelines?\s*:\s*", re.I)),
-    ("ra", re.compile(r"^Decision\s+rationale\s*:\s*", re.I)),
+_LABEL = re.compile(
+    r"^(?:(?P<ca>Claims\s+Administrator(?:'s)?\s+guidelines?)"
+    r"|(?P<rg>(?:MAXIMUS|Expert\s+Reviewer|Reviewer|IMR)(?:'s)?\s+guidelines?)"
+    r"|(?P<ra>Decision\s+rationale))\s*:\s*",
+    re.I,
 )
 _OUTCOME = re.compile(r"^(?P<title>.*?)\s*:\s*(?P<outcome>Upheld|Overturned)\s*\.?$", re.I)
 _BARE_OUTCOME = re.compile(r"^(?P<outcome>Upheld|Overturned)\s*\.?$", re.I)
@@ -106,9 +107,9 @@ def parse_bytes(data: bytes, source: str) -> Letter:
         head = data[:1024].lstrip().lower()
         if head.startswith(b"%pdf") or source.lower().endswith(".pdf"):
             return parse_text(pdftext.pdf_bytes_to_text(data), source=source, shape="pdf")
-        text = textio.clean(textio.decode(data))
+        text = textio.decode(data)  # parse_text cleans it
         if source.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
-            return parse_text(htmlpage.html_to_text(text), source=source, shape="html")
+            return parse_text(htmlpage.html_to_text(textio.clean(text)), source=source, shape="html")
         return parse_text(text, source=source)
     except LetterError as e:
         raise LetterError(e.reason, source) from None
@@ -201,7 +202,7 @@ def _lines(text: str, is_html: bool, unescape: bool = True) -> tuple[list[str], 
         run = 0
         if not is_html and _PAGE_DEBRIS.match(stripped) and not _looks_like_content(stripped, lines):
             continue
-        lines.append(_WS.sub(" ", stripped))
+        lines.append(_WS.sub(" ", stripped) if "  " in stripped or "\t" in stripped else stripped)
         breaks.append(pending)
         pending = False
     return lines, breaks
@@ -357,11 +358,8 @@ def _diagnoses(summary: str) -> list[str]:
 
 
 def _label(line: str) -> tuple[str, str] | None:
-    for name, rx in _LABELS:
-        m = rx.match(line)
-        if m:
-            return name, line[m.end() :]
-    return None
+    m = _LABEL.match(line)
+    return (m.lastgroup or "", line[m.end() :]) if m else None
 
 
 def _items(lines: list[str], breaks: list[bool], start: int, end: int) -> list[Item]:

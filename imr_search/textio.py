@@ -92,9 +92,12 @@ def _looks_utf16le(data: bytes) -> bool:
     return len(odd) > 16 and odd.count(0) > 0.9 * len(odd) and sample[0::2].count(0) < 0.1 * len(odd)
 
 
+_BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def _binary_share(data: bytes) -> float:
     sample = data[:8192]
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    bad = len(sample) - len(sample.translate(None, _BINARY_BYTES))
     return bad / max(1, len(sample))
 
 
