@@ -681,3 +681,24 @@ def test_snapshots_of_the_main_screens(index_dir: Path, size: tuple[int, int]) -
 
     run_app(index_dir, scenario, size=size)
     assert not problems, "\n\n".join(problems) + "\n\nRegenerate after a deliberate change: IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_tui.py -k snapshot"
+
+
+def test_app_keeps_searching_during_a_rebuild_and_picks_up_the_new_index(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 30, seed=77)
+    build([corpus], tmp_path / "index", jobs=1)
+    letter = make_letter(random.Random(3), "CM24-7777777")
+    text_ = render(letter, "pdf-text").replace("Decision rationale:", "Decision rationale: Xylophonic reasoning aside,", 1)
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        await search(pilot, "xylophonic")
+        assert shown_ids(app) == []
+        (corpus / "CM24-7777777.txt").write_text(text_)
+        build([corpus], tmp_path / "index", jobs=1)  # a rebuild finishes while the app runs
+        await search(pilot, " ")  # the old index still answers until the app reloads
+        assert shown_ids(app) == []
+        app._reload()  # what the app's timer does every few seconds
+        await settle(pilot)
+        assert shown_ids(app) == ["CM24-7777777"]
+
+    run_app(tmp_path / "index", scenario)
