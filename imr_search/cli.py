@@ -237,7 +237,7 @@ def _snippet_text(snippet: Snippet) -> str:
 def search(query: str, index_dir: Path | None, limit: int, sort: str, as_json: bool, as_csv: bool) -> None:
     """Search the letters (see the README for the query language)."""
     idx = _open(index_dir)
-    results = idx.search(query, limit=limit, sort=sort)  # type: ignore[arg-type]
+    results = idx.search(query, limit=limit, sort=sort, count=not (as_json or as_csv))  # type: ignore[arg-type]
     for hint in results.hints:
         _warn(f"hint: {hint}")
     if results.corrected:

@@ -41,8 +41,8 @@ class LetterHit(msgspec.Struct):
 class SearchResults(msgspec.Struct):
     query: str
     letters: list[LetterHit]
-    total_items: int
-    """Matching items in the whole index (``letters`` is cut at the limit)."""
+    total_items: int | None
+    """Matching items in the whole index (``letters`` is cut at the limit); None when not counted."""
     hints: list[str] = msgspec.field(default_factory=list)
     corrected: str | None = None
     """Set when typos were corrected: "showing results for personal trainer"."""

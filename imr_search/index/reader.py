@@ -203,6 +203,8 @@ class SearchIndex:
 
     def _query(self, parsed: queries.Parsed) -> tantivy.Query:
         text_q = self._text_query(parsed)
+        if text_q is not None and not parsed.filters and not self._tombstones:
+            return text_q  # bare: Tantivy's top-k can then skip (block-max WAND)
         clauses = list(parsed.filters)
         if text_q is not None:
             clauses.insert(0, (tantivy.Occur.Must, text_q))
@@ -214,19 +216,24 @@ class SearchIndex:
         """Leave out letters an update replaced or removed (see ``writer``)."""
         return queries.without_letters(q, self._schema, self._tombstones)
 
-    def search(self, query: str, limit: int = 20, sort: Sort = "relevance") -> SearchResults:
-        """Letters matching ``query``, best (or newest) first, with their matching items."""
+    def search(self, query: str, limit: int = 20, sort: Sort = "relevance", count: bool = True) -> SearchResults:
+        """Letters matching ``query``, best (or newest) first, with their matching items.
+
+        ``count`` also counts every matching item (``total_items``); that visits
+        every match, where the ranked top alone need not, so callers that only
+        show the top (scripts, exports) can skip it.
+        """
         started = time.perf_counter()
         parsed = self._parse(query)
         q = self._query(parsed)
-        groups, total = self._collect(q, limit, sort)
+        groups, total = self._collect(q, limit, sort, count)
         corrected = None
-        if total == 0 and parsed.words:
+        if not groups and parsed.words:
             fixed = self._correct(parsed)
             if fixed is not None:
                 parsed, corrected = fixed
                 q = self._query(parsed)
-                groups, total = self._collect(q, limit, sort)
+                groups, total = self._collect(q, limit, sort, count)
         return SearchResults(
             query=query,
             letters=self._letters_for(groups, q, parsed, sort),
@@ -236,7 +243,7 @@ class SearchIndex:
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
 
-    def _collect(self, q: tantivy.Query, limit: int, sort: Sort) -> tuple[dict[int, list[tuple[float, int]]], int]:
+    def _collect(self, q: tantivy.Query, limit: int, sort: Sort, count: bool = True) -> tuple[dict[int, list[tuple[float, int]]], int | None]:
         """Item hits grouped by letter (its build ordinal), best letter first.
 
         A letter's place is that of its best item. Hits are read a page at a
@@ -245,10 +252,11 @@ class SearchIndex:
         just those letters.
         """
         groups: dict[int, list[tuple[float, int]]] = {}
-        page, offset, total = limit * 2 + 10, 0, 0
+        page, offset = limit * 2 + 10, 0
+        total: int | None = None
         while len(groups) < limit:
-            result = self._searcher.search(q, page, count=offset == 0, offset=offset, **_order(sort))
-            if offset == 0:
+            result = self._searcher.search(q, page, count=count and offset == 0, offset=offset, **_order(sort))
+            if count and offset == 0:
                 total = result.count or 0
             addrs = [addr for _, addr in result.hits]
             for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
@@ -258,7 +266,7 @@ class SearchIndex:
                     groups[lno] = []
                 groups[lno].append((_score(score), int(no)))
             offset += page
-            if len(result.hits) < page or offset >= total:
+            if len(result.hits) < page or (total is not None and offset >= total):
                 return groups, total
             page *= 2
         rest = tantivy.Query.boolean_query(

@@ -198,6 +198,11 @@ class _Build:
         self.report = report
         self.decoder = msgspec.json.Decoder(Letter)
         self.tombstones = set(manifest.tombstones)
+        # Letters parsed this run are spooled and written at the end, once
+        # duplicates are settled: a copy that loses is never written, so a
+        # rebuild leaves no tombstones (each one costs every query a filter).
+        self.spool = open(version / "spool.jsonl", "w+b")
+        self.pending: dict[int, tuple[int, int]] = {}  # lno -> (offset, length)
         self.kept: dict[str, str] = {}  # id -> path
         self.by_fingerprint: dict[str, str] = {}
         for path, e in manifest.files.items():
@@ -210,7 +215,9 @@ class _Build:
         """Forget a file; tombstone its letter if it was the indexed copy."""
         e = self.manifest.files.pop(path, None)
         if e is not None and e.status == "indexed" and e.id is not None:
-            if e.lno is not None:
+            if e.lno in self.pending:
+                del self.pending[e.lno]
+            elif e.lno is not None:
                 self.tombstones.add(e.lno)
             self.kept.pop(e.id, None)
             if e.fingerprint:
@@ -250,10 +257,17 @@ class _Build:
         self.manifest.files[path] = entry
         self.kept[letter.id] = path
         self.by_fingerprint[letter.fingerprint] = letter.id
-        for doc in item_documents(letter, data, entry.lno):
-            self.writer.add_document(doc)
+        self.pending[entry.lno] = (self.spool.tell(), len(data))
+        self.spool.write(data)
 
     def finish(self, specialties: set[str]) -> None:
+        for lno, (offset, length) in sorted(self.pending.items()):
+            self.spool.seek(offset)
+            data = self.spool.read(length)
+            for doc in item_documents(self.decoder.decode(data), data, lno):
+                self.writer.add_document(doc)
+        self.spool.close()
+        (self.version / "spool.jsonl").unlink()
         self.writer.commit()
         self.writer.wait_merging_threads()
         self.index.reload()
