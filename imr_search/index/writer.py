@@ -412,7 +412,7 @@ def _update(
     timeout: float,
 ) -> None:
     live, manifest, meta = base
-    under = tuple(os.path.join(os.path.abspath(r), "") for r in roots) + tuple(os.path.abspath(r) for r in roots)
+    tops = [os.path.abspath(r) for r in roots]
     seen = set(candidates)
     todo: list[str] = []
     for path in candidates:
@@ -426,7 +426,8 @@ def _update(
             todo.append(path)
         elif e.status == "skipped":
             report.skipped.append((path, e.reason or "unreadable"))
-    gone = [p for p in manifest.files if p not in seen and p.startswith(under)]
+    # Deleted: files of the named folders (or the named files) not found now.
+    gone = [p for p in manifest.files if p not in seen and any(p == t or p.startswith(t + os.sep) for t in tops)]
     leaving = [manifest.files[p] for p in gone + todo if p in manifest.files]
     tombstones = len(manifest.tombstones) + sum(e.status == "indexed" for e in leaving)
     if tombstones > TOMBSTONE_LIMIT * max(1, manifest.next_lno - tombstones):
