@@ -39,6 +39,8 @@ _LABEL = re.compile(
     re.I,
 )
 _OUTCOME = re.compile(r"^(?P<title>.*?)\s*:\s*(?P<outcome>Upheld|Overturned)\s*\.?$", re.I)
+_ENUMERATION = re.compile(r"^\d{1,2}[.)]\s+(?=\D)")
+"""A list number some letters put before each item ("1. ", "2) ")."""
 _BARE_OUTCOME = re.compile(r"^(?P<outcome>Upheld|Overturned)\s*\.?$", re.I)
 _ISSUES_INTRO = re.compile(r"^The\s+Final\s+Determination\s+was\s+based\s+on\b", re.I)
 _SUMMARY_INTRO = re.compile(
@@ -386,7 +388,7 @@ def _items(lines: list[str], breaks: list[bool], start: int, end: int) -> list[I
         if s > lo and not breaks[s] and labels[s - 1] is not None:
             s = _title_start(lines, s, j)
         title = _join(lines[s:j] + ([m.group("title")] if "title" in m.groupdict() else []))
-        title = title.rstrip(": ").strip()
+        title = _ENUMERATION.sub("", title.rstrip(": ").strip())
         decisions.append((s, j, title, m.group("outcome").lower()))
         lo = j + 1
     if not decisions:

@@ -60,3 +60,15 @@ def test_patient(summary, age, sex):
 )
 def test_diagnoses(summary, diagnoses):
     assert _diagnoses(summary) == diagnoses
+
+
+def test_numbered_items_lose_their_numbers():
+    from imr_search.parse import parse_text
+    from imr_search.synth import make_letter, render
+    import random
+
+    letter = make_letter(random.Random(31), "CM16-0000031")
+    text = render(letter, "html-text")
+    for it in letter.items:
+        text = text.replace(f"**{it.request}:**", f"**{it.item}. {it.request}:**", 1)
+    assert [it.request for it in parse_text(text).items] == [it.request for it in letter.items]
