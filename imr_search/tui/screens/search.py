@@ -218,7 +218,10 @@ class SearchScreen(IndexScreen):
         has = self.current is not None
         if has != self._had_current:
             self._had_current = has
-            self.refresh_bindings()
+            # While typing those keys are off whatever the results (see
+            # check_action), and rebuilding the footer costs a keystroke ~50 ms.
+            if not isinstance(self.focused, Input):
+                self.refresh_bindings()
 
     def _painted(self) -> None:
         self.shown_at = self.clock()
