@@ -178,7 +178,7 @@ class SearchIndex:
             doc.add_text(f, text)
             snip = gen.snippet_from_doc(doc)
             frag = snip.fragment()
-            base = _char_offset(text, text.find(frag)) if frag and frag in text else 0
+            base = max(text.find(frag), 0) if frag else 0
             for r in _char_ranges(frag, snip.highlighted()):
                 out.add((base + r[0], base + r[1]))
         return sorted(out)
@@ -545,10 +545,6 @@ def _order(sort: Sort) -> dict[str, object]:
 def _describe(err: object) -> str:
     text = str(err)
     return re.sub(r"\s+", " ", text)[:80]
-
-
-def _char_offset(text: str, index: int) -> int:
-    return max(index, 0)
 
 
 def _char_ranges(fragment: str, ranges: list[tantivy.Range]) -> list[tuple[int, int]]:
