@@ -84,8 +84,10 @@ def test_update_without_an_index_builds_one_and_too_much_change_rebuilds(tmp_pat
     assert not build([corpus], index, jobs=1, update=True).updated
     for p in sorted(corpus.iterdir())[:80]:
         p.unlink()
+    os.symlink(corpus / "gone.txt", corpus / "dangling.txt")
     report = build([corpus], index, jobs=1, update=True)
     assert not report.updated  # more than a quarter gone: rebuilt, tombstones cleared
+    assert (str(corpus / "dangling.txt"), "dangling symlink") in report.skipped
     assert open_index(index).meta["tombstones"] == []
 
 

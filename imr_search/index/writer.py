@@ -205,6 +205,7 @@ class _Build:
         self.pending: dict[int, tuple[int, int]] = {}  # lno -> (offset, length)
         self.kept: dict[str, str] = {}  # id -> path
         self.by_fingerprint: dict[str, str] = {}
+        self.specialties: set[str] = set()  # names as letters spell them, for the app's pickers
         for path, e in manifest.files.items():
             if e.status == "indexed" and e.id is not None:
                 self.kept[e.id] = path
@@ -233,6 +234,7 @@ class _Build:
             self.manifest.files[path] = Entry(size, mtime, digest, "skipped", reason=reason)
             return
         letter = self.decoder.decode(data)
+        self.specialties.update(letter.reviewer.specialties)
         score = completeness(letter)
         headed = letter.case_number is not None
         entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=score, headed=headed)
@@ -260,7 +262,7 @@ class _Build:
         self.pending[entry.lno] = (self.spool.tell(), len(data))
         self.spool.write(data)
 
-    def finish(self, specialties: set[str]) -> None:
+    def finish(self) -> None:
         for lno, (offset, length) in sorted(self.pending.items()):
             self.spool.seek(offset)
             data = self.spool.read(length)
@@ -287,7 +289,7 @@ class _Build:
                 "letters": self.report.letters,
                 "items": self.report.items,
                 "treatments": treatment_table(searcher, alive),
-                "specialties": sorted(specialties),
+                "specialties": sorted(self.specialties),
                 "tombstones": self.manifest.tombstones,
             },
         )
@@ -372,22 +374,19 @@ def _parse(candidates: list[str], jobs: int | None, timeout: float) -> Iterable[
     return parse_all(candidates, jobs or os.cpu_count() or 1, timeout=timeout)
 
 
-def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> set[str]:
-    specialties: set[str] = set()
+def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> None:
     for done, result in enumerate(_parse(todo, jobs, timeout), 1):
         if progress:
             progress(done, len(todo))
         b.add(result)
-        if result[1] is not None:
-            specialties.update(b.decoder.decode(result[1]).reviewer.specialties)
     b.report.parsed = len(todo)
-    return specialties
 
 
 def _rebuild(version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None, timeout: float) -> None:
     index = tantivy.Index(build_schema(), str(version))
     b = _Build(version, index, Manifest(), report)
-    b.finish(_run(b, candidates, jobs, progress, timeout))
+    _run(b, candidates, jobs, progress, timeout)
+    b.finish()
 
 
 def _live_manifest(root: Path) -> tuple[Path, Manifest, dict] | None:
@@ -415,6 +414,7 @@ def _update(
     tops = [os.path.abspath(r) for r in roots]
     seen = set(candidates)
     todo: list[str] = []
+    still_skipped: list[tuple[str, str]] = []
     for path in candidates:
         e = manifest.files.get(path)
         try:
@@ -425,15 +425,16 @@ def _update(
         if e is None or (e.size, e.mtime_ns) != (st.st_size, st.st_mtime_ns):
             todo.append(path)
         elif e.status == "skipped":
-            report.skipped.append((path, e.reason or "unreadable"))
+            still_skipped.append((path, e.reason or "unreadable"))
     # Deleted: files of the named folders (or the named files) not found now.
     gone = [p for p in manifest.files if p not in seen and any(p == t or p.startswith(t + os.sep) for t in tops)]
     leaving = [manifest.files[p] for p in gone + todo if p in manifest.files]
     tombstones = len(manifest.tombstones) + sum(e.status == "indexed" for e in leaving)
     if tombstones > TOMBSTONE_LIMIT * max(1, manifest.next_lno - tombstones):
-        report.skipped.clear()  # too much has changed: a rebuild is smaller and clears the tombstones
+        # Too much has changed: a rebuild is smaller and clears the tombstones.
         _rebuild(version, candidates, report, jobs, progress, timeout)
         return
+    report.skipped.extend(still_skipped)  # unchanged files that still are not letters
     report.updated = True
     _clone(live, version)
     b = _Build(version, tantivy.Index.open(str(version)), manifest, report)
@@ -442,8 +443,9 @@ def _update(
     revived = [p for p, e in manifest.files.items() if e.status == "duplicate" and e.id in orphaned and p in seen]
     for p in revived:
         manifest.files.pop(p)
-    specialties = set(meta.get("specialties", [])) | _run(b, sorted(set(todo + revived)), jobs, progress, timeout)
-    b.finish(specialties)
+    b.specialties.update(meta.get("specialties", []))
+    _run(b, sorted(set(todo + revived)), jobs, progress, timeout)
+    b.finish()
 
 
 def _clone(live: Path, version: Path) -> None:
