@@ -155,14 +155,13 @@ class SearchIndex:
     def _mark(self, letter: Letter, q: tantivy.Query) -> list[Hit]:
         hits: list[Hit] = []
         for it in letter.items:
-            for section, text in (
-                ("request", it.request),
-                ("rationale", it.rationale),
-                ("claims_administrator_guideline", it.claims_administrator_guideline),
-                ("reviewer_guideline", it.reviewer_guideline),
+            for name, field, text in (  # the record's field, the index section that holds it
+                ("request", "treatment", it.request),
+                ("rationale", "rationale", it.rationale),
+                ("claims_administrator_guideline", "guideline", it.claims_administrator_guideline),
+                ("reviewer_guideline", "guideline", it.reviewer_guideline),
             ):
-                field = {"request": "treatment", "claims_administrator_guideline": "guideline", "reviewer_guideline": "guideline"}.get(section, section)
-                hits.extend(Hit(item=it.item, field=section, start=s, end=e) for s, e in self._ranges(q, field, text))
+                hits.extend(Hit(item=it.item, field=name, start=s, end=e) for s, e in self._ranges(q, field, text))
         hits.extend(Hit(item=None, field="summary", start=s, end=e) for s, e in self._ranges(q, "summary", letter.summary))
         return hits
 
@@ -204,7 +203,7 @@ class SearchIndex:
     def _query(self, parsed: queries.Parsed) -> tantivy.Query:
         text_q = self._text_query(parsed)
         if text_q is not None and not parsed.filters and not self._tombstones:
-            return text_q  # bare: Tantivy's top-k can then skip (block-max WAND)
+            return text_q  # nothing to combine it with
         clauses = list(parsed.filters)
         if text_q is not None:
             clauses.insert(0, (tantivy.Occur.Must, text_q))
@@ -370,19 +369,8 @@ class SearchIndex:
     def _correct(self, parsed: queries.Parsed) -> tuple[queries.Parsed, str] | None:
         """Replace words the index does not hold with the nearest treatment words."""
         vocab = self._treatment_words()
-        changed = False
-        words = []
-        for w in parsed.words:
-            if self._searcher.doc_freq("treatment" + EXACT_SUFFIX, w) or self._searcher.doc_freq("rationale" + EXACT_SUFFIX, w) or not vocab:
-                words.append(w)
-                continue
-            match = process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=70)
-            if match is None:
-                words.append(w)
-                continue
-            words.append(match[0])
-            changed = True
-        if not changed:
+        words = [self._nearest(w, vocab) for w in parsed.words]
+        if words == parsed.words:
             return None
         new_text = parsed.text
         for old, new in zip(parsed.words, words):
@@ -390,6 +378,13 @@ class SearchIndex:
                 new_text = re.sub(rf"(?<![\w:]){re.escape(old)}(?!\w)", new, new_text, count=1, flags=re.I)
         fixed = queries.Parsed(text=new_text, filters=parsed.filters, hints=parsed.hints, words=words, phrases=parsed.phrases)
         return fixed, " ".join(words)
+
+    def _nearest(self, word: str, vocab: list[str]) -> str:
+        """``word`` itself if the index holds it, else the closest treatment word (if close)."""
+        if not vocab or self._searcher.doc_freq("treatment" + EXACT_SUFFIX, word) or self._searcher.doc_freq("rationale" + EXACT_SUFFIX, word):
+            return word
+        match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=70)
+        return match[0] if match else word
 
     def _treatment_words(self) -> list[str]:
         words: set[str] = set()
