@@ -105,10 +105,13 @@ class SearchIndex:
     # -- letters ------------------------------------------------------------
 
     def _letter(self, letter_id: str) -> Letter | None:
+        """A letter by id; "cm15-0106031" finds CM15-0106031."""
         cached = self._letters.get(letter_id)
         if cached is not None:
             return cached
         letter = self._first_item(tantivy.Query.term_query(self._schema, "id", letter_id))
+        if letter is None and letter_id != letter_id.upper():
+            letter = self._first_item(tantivy.Query.term_query(self._schema, "id", letter_id.upper()))
         if letter is not None:
             self._cache(letter)
         return letter
@@ -141,7 +144,7 @@ class SearchIndex:
 
     def letter(self, letter_id: str, query: str | None = None) -> LetterView | None:
         """The whole record, with where the query hits it (None for an unknown id)."""
-        letter = self._letter(letter_id) or self._letter(letter_id.upper())
+        letter = self._letter(letter_id)
         if letter is None:
             return None
         hits: list[Hit] = []
@@ -257,13 +260,12 @@ class SearchIndex:
             result = self._searcher.search(q, page, count=count and offset == 0, offset=offset, **_order(sort))
             if count and offset == 0:
                 total = result.count or 0
-            addrs = [addr for _, addr in result.hits]
-            for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
+            for (lno, no), score in self._keyed(result):
                 if lno not in groups:
                     if len(groups) >= limit:
                         break
                     groups[lno] = []
-                groups[lno].append((_score(score), int(no)))
+                groups[lno].append((score, no))
             offset += page
             if len(result.hits) < page or (total is not None and offset >= total):
                 return groups, total
@@ -272,12 +274,18 @@ class SearchIndex:
             [(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(self._schema, "lno", list(groups)))]
         )
         seen = {(lno, no) for lno, items in groups.items() for _, no in items}
-        result = self._searcher.search(rest, limit * 25, count=False, **_order(sort))
-        addrs = [addr for _, addr in result.hits]
-        for (score, _), lno, no in zip(result.hits, self._searcher.fast_field_values("lno", addrs), self._searcher.fast_field_values("item", addrs)):
+        for (lno, no), score in self._keyed(self._searcher.search(rest, limit * 25, count=False, **_order(sort))):
             if (lno, no) not in seen:
-                groups[lno].append((_score(score), int(no)))
+                groups[lno].append((score, no))
         return groups, total
+
+    def _keyed(self, result: tantivy.SearchResult) -> list[tuple[tuple[int, int], float]]:
+        """Hits as ((letter ordinal, item), score), read from fast fields, not stored documents."""
+        addrs = [addr for _, addr in result.hits]
+        lnos = self._searcher.fast_field_values("lno", addrs)
+        items = self._searcher.fast_field_values("item", addrs)
+        return [((int(lno), int(no)), _score(score)) for (score, _), lno, no in zip(result.hits, lnos, items)]
+
 
     def _letters_for(self, groups: dict[int, list[tuple[float, int]]], q: tantivy.Query, parsed: queries.Parsed, sort: Sort) -> list[LetterHit]:
         snippetters = self._snippetters(q, parsed) if groups else {}
@@ -427,24 +435,22 @@ class SearchIndex:
         same treatment and body part; ``contrast`` keeps only items decided
         the other way. None for an unknown id or item.
         """
-        letter = self._letter(letter_id) or self._letter(letter_id.upper())
+        letter = self._letter(letter_id)
         if letter is None:
             return None
         if item is not None and not 1 <= item <= len(letter.items):
             return None
         sources = [letter.items[item - 1]] if item else letter.items
-        best: dict[tuple[str, int], float] = {}
+        best: dict[tuple[int, int], float] = {}  # (letter ordinal, item) -> score
         for it in sources:
             q = self._similar_query(letter, it, contrast)
-            for score, addr in self._searcher.search(q, limit * 3, count=False).hits:
-                doc = self._searcher.doc(addr)
-                key = (doc.get_first("id"), int(doc.get_first("item")))
-                best[key] = max(best.get(key, 0.0), float(score))
+            for key, score in self._keyed(self._searcher.search(q, limit * 3, count=False)):
+                best[key] = max(best.get(key, 0.0), score)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        cutoff = ranked[min(limit, len(ranked)) - 1][1] if ranked else 0.0
+        found = [(score, other, no) for (lno, no), score in ranked if score >= cutoff and (other := self._letter_at(lno))]
         out = []
-        for (other_id, no), score in sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]:
-            other = self._letter(other_id)
-            if other is None:
-                continue
+        for score, other, no in sorted(found, key=lambda f: (-f[0], f[1].id, f[2]))[:limit]:  # ties by id
             o = other.items[no - 1]
             out.append(
                 SimilarItem(
