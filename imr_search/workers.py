@@ -162,7 +162,3 @@ def _replace(
         fresh = _Slot(ctx, fn)
         slots.append(fresh)
         fresh.give(_take(pending, len(slots)))
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1

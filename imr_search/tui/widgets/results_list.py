@@ -105,10 +105,3 @@ class ResultsList(OptionList):
         self.set_options(Option(letter_entry(hit, width), id=hit.id) for hit in letters)
         if letters:
             self.highlighted = min(previous or 0, len(letters) - 1)
-
-    @property
-    def highlighted_id(self) -> str | None:
-        """The id of the letter under the cursor, if any."""
-        if self.highlighted is None or not self.option_count:
-            return None
-        return self.get_option_at_index(self.highlighted).id
