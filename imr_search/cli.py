@@ -20,7 +20,7 @@ from . import corpus
 from .errors import IndexProblem, LetterError
 from .index.reader import SearchIndex, open_index
 from .parse import parse_file
-from .records import Letter, to_json
+from .records import OUTCOME_MARK, Letter, to_json
 from .results import Snippet
 
 
@@ -46,7 +46,6 @@ def _warn(message: str) -> None:
     click.echo(message, err=True)
 
 
-OUTCOME_MARK = {"upheld": "✗ upheld", "overturned": "✓ overturned"}
 
 
 def _outcome(outcome: str) -> str:

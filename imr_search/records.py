@@ -14,6 +14,9 @@ from typing import Literal
 import msgspec
 
 Outcome = Literal["upheld", "overturned"]
+OUTCOME_MARK: dict[str, str] = {"upheld": "✗ upheld", "overturned": "✓ overturned"}
+"""How every view names an outcome: a symbol as well as the word, so it reads
+without colour. Upheld: the denial stands; overturned: the treatment is approved."""
 Shape = Literal["html-text", "pdf-text", "pdf", "html"]
 
 

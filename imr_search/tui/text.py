@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 
 from textual.content import Content, Span
 
+from ..records import OUTCOME_MARK
+
 # C0 controls become their Control Pictures twin (ESC -> "␛"), so a reader can
 # see something was there; C1 controls, DEL and the bidirectional overrides
 # (which could reorder what the user sees) become U+FFFD. One char for one char.
@@ -37,9 +39,7 @@ SHARED = "underline $text-accent"
 """A key phrase both letters of a comparison use."""
 
 OUTCOME_STYLE = {"upheld": "bold $text-error", "overturned": "bold $text-success"}
-OUTCOME_MARK = {"upheld": "✗ upheld", "overturned": "✓ overturned"}
-"""Outcome = the reviewer's verdict on the denial: upheld (still denied) or
-overturned (now authorised). Colour *and* symbol, so it reads without colour."""
+"""Outcome colours; the words and symbols are ``records.OUTCOME_MARK``."""
 
 
 def clean(text: str | None, one_line: bool = False) -> str:
