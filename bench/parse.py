@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from imr_search import textio  # noqa: E402
+from imr_search.read import text as textio  # noqa: E402
 from imr_search.parse import parse_file  # noqa: E402
 from imr_search.synth import write_corpus  # noqa: E402
 

@@ -21,7 +21,7 @@ Prints both tables and writes them to ``bench/results/pdf.json``.
 
 Candidates:
 
-* ``pypdfium2``: the project's extractor (``imr_search.pdftext``), pdfium's
+* ``pypdfium2``: the project's extractor (``imr_search.read.pdf``), pdfium's
   text layer plus line geometry for the paragraph breaks.
 * ``pypdf``: ``extract_text()`` per page joined by newlines, the way the
   twins were made (so it matches them by construction); needs
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 import msgspec  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
-from imr_search import pdftext  # noqa: E402
+from imr_search.read import pdf as pdftext  # noqa: E402
 from imr_search.errors import LetterError  # noqa: E402
 from imr_search.parse import parse_file, parse_text  # noqa: E402
 
@@ -187,7 +187,8 @@ def _pin(cpu: int | None) -> str:
 
 def _generated(count: int, seed: int) -> dict[str, Any] | None:
     """Throughput on ``count`` generated PDF letters; None when the pdf extra is missing."""
-    from imr_search import synth, synth_pdf
+    from imr_search import synth
+    from imr_search.synth import pdf as synth_pdf
     from imr_search.index.writer import build
 
     if not synth_pdf.available():

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from imr_search.parse import parse_file
-from imr_search.treatments import SPECIALTIES, STATES
+from imr_search.vocab.treatments import SPECIALTIES, STATES
 
 from .conftest import REAL, SEEDS, needs_real, needs_seeds, real_files
 

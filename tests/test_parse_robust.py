@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imr_search import textio
+from imr_search.read import text as textio
 from imr_search.errors import LetterError
 from imr_search.parse import parse_file, parse_text
 from imr_search.synth import SHAPES, make_letter, render

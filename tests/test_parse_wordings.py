@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imr_search.parse import _diagnoses, _patient, _reviewer
+from imr_search.parse.letter import _diagnoses, _patient, _reviewer
 
 
 @pytest.mark.parametrize(

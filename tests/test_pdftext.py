@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from imr_search.errors import LetterError
-from imr_search.htmlpage import html_to_text
+from imr_search.read.html import html_to_text
 from imr_search.parse import parse_file, parse_text
-from imr_search.pdftext import pdf_bytes_to_text, pdf_to_text
+from imr_search.read.pdf import pdf_bytes_to_text, pdf_to_text
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
 REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []

@@ -15,7 +15,7 @@ import pytest
 
 from imr_search import synth
 from imr_search.records import HEADER_FIELDS, Letter
-from imr_search.treatments import analyze_request
+from imr_search.vocab.treatments import analyze_request
 
 from .conftest import REAL, SEEDS, real_files
 
@@ -311,7 +311,7 @@ def test_no_sentence_from_the_real_letters() -> None:
     sents = _real_sentences()
     if not sents:
         pytest.skip("../shared letters not present")
-    source = re.sub(r"\s+", " ", Path(synth.__file__).read_text())
+    source = re.sub(r"\s+", " ", " ".join(f.read_text() for f in Path(synth.__file__).parent.rglob("*.py")))
     assert not [s for s in sents if s in source]
     rendered = [
         synth.render(letter, shape)

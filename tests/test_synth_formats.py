@@ -24,9 +24,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imr_search import pdftext, synth, synth_pdf
+from imr_search import synth
+from imr_search.read import pdf as pdftext
+from imr_search.synth import pdf as synth_pdf
 from imr_search.cli import main
-from imr_search.htmlpage import html_to_text
+from imr_search.read.html import html_to_text
 from imr_search.parse import parse_file
 from imr_search.records import HEADER_FIELDS, Letter
 

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imr_search.records import Duration, Frequency
-from imr_search.treatments import (
+from imr_search.vocab.treatments import (
     BODY_PARTS,
     CATEGORIES,
     DIAGNOSES,

@@ -39,9 +39,9 @@ from textual.widgets import Input, OptionList, RadioSet
 
 from imr_search import open_index
 from imr_search.cli import main as cli_main
-from imr_search.index.reader import SearchIndex
+from imr_search.query import SearchIndex
 from imr_search.index.writer import build
-from imr_search.results import LetterView
+from imr_search.query.results import LetterView
 from imr_search.synth import make_letter, render, write_corpus
 from imr_search.tui import run as tui_run
 from imr_search.tui import text

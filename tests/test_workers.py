@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from imr_search.workers import parse_all
+from imr_search.index.workers import parse_all
 
 
 def _fickle(path: str):

@@ -47,3 +47,12 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field("year", indexed=True, fast=True)
     sb.add_bytes_field("letter", stored=True)
     return sb.build()
+
+
+def without_letters(q: tantivy.Query, schema: tantivy.Schema, lnos: list[int]) -> tantivy.Query:
+    """``q`` minus the letters with these build ordinals (tombstoned by an update)."""
+    if not lnos:
+        return q
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, q), (tantivy.Occur.MustNot, tantivy.Query.term_set_query(schema, "lno", lnos))]
+    )

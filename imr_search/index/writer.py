@@ -31,13 +31,13 @@ from pathlib import Path
 import msgspec
 import tantivy
 
-from .. import corpus
+from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem
 from ..records import Letter
-from ..treatments import CATEGORIES
-from ..workers import PARSE_TIMEOUT, Result, parse_all, parse_one
-from . import queries, store
-from .schema import EXACT_SUFFIX, build_schema
+from ..vocab.treatments import CATEGORIES
+from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
+from . import store
+from .schema import EXACT_SUFFIX, build_schema, without_letters
 
 _CATEGORY_LABELS = {c.lower(): c for c in CATEGORIES}
 
@@ -279,7 +279,7 @@ class _Build:
             f.flush()
             os.fsync(f.fileno())
         searcher = self.index.searcher()
-        alive = queries.without_letters(tantivy.Query.all_query(), self.index.schema, self.manifest.tombstones)
+        alive = without_letters(tantivy.Query.all_query(), self.index.schema, self.manifest.tombstones)
         self.report.letters = len(self.kept)
         self.report.items = searcher.search(alive, 1, count=True).count or 0
         store.write_meta(

@@ -33,7 +33,7 @@ def run(index_dir: Path | None) -> int:
     """Open the app on ``index_dir`` (None: the default index); the exit status."""
     from ..errors import IndexNotFound, IndexProblem
     from ..index import store
-    from ..index.reader import open_index
+    from ..query import open_index
 
     path = store.resolve(index_dir)
     build_from = None

@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from ..errors import IndexProblem
-from ..index.reader import SearchIndex, open_index
-from ..index.writer import BuildReport
+from ..query import SearchIndex, open_index
+from ..index import BuildReport
 from .messages import OpenCompare, OpenLetter, OpenSimilar, OpenStats
 from .screens.build import BuildScreen
 from .screens.compare import CompareScreen

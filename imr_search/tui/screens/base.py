@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
-from ...index.reader import SearchIndex
+from ...query import SearchIndex
 from .. import text
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from ...errors import IndexProblem
-from ...index.writer import BuildReport, build
+from ...index import BuildReport, build
 
 
 class BuildScreen(Screen[BuildReport | str]):

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from ...results import LetterView
+from ...query.results import LetterView
 from .. import text
 from ..messages import OpenCompare, OpenSimilar, OpenStats
 from ..widgets.letter_document import LetterDocument

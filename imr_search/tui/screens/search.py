@@ -25,8 +25,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
-from ...index.reader import Sort
-from ...results import LetterHit, SearchResults
+from ...query import Sort
+from ...query.results import LetterHit, SearchResults
 from ..filters import Filters
 from ..messages import FiltersChanged, OpenLetter, OpenSimilar, OpenStats
 from ..widgets.filter_panel import FilterPanel

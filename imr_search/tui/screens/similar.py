@@ -19,7 +19,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
 from ...records import Letter
-from ...results import SimilarItem
+from ...query.results import SimilarItem
 from .. import text
 from ..messages import OpenCompare, OpenLetter
 from ..widgets.similar_list import SimilarList

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from ...results import StatRow
+from ...query.results import StatRow
 from .. import text
 from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
 from .base import IndexScreen

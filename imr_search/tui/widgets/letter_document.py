@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ...records import Item, Letter
-from ...results import Hit, LetterView
+from ...query.results import Hit, LetterView
 from .. import text
 
 BlockKey = tuple[int, str]

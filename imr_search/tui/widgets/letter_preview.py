@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from ...results import LetterView
+from ...query.results import LetterView
 from .. import text
 from .letter_document import letter_title
 

@@ -12,7 +12,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...results import StatRow
+from ...query.results import StatRow
 from .. import text
 
 UPHELD_BAR = "█"

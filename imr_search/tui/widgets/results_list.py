@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...results import ItemHit, LetterHit, Snippet
+from ...query.results import ItemHit, LetterHit, Snippet
 from .. import text
 
 SNIPPET_ORDER = ("rationale", "summary", "guideline", "treatment")

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...results import SimilarItem
+from ...query.results import SimilarItem
 from .. import text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...results import SearchResults
+from ...query.results import SearchResults
 from .. import text
 from ..filters import Filters
 

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...results import TreatmentMatch
+from ...query.results import TreatmentMatch
 from .. import text
 from ..messages import TreatmentChosen
 

@@ -92,7 +92,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 import msgspec
 
-from .records import (
+from ..records import (
     HEADER_FIELDS,
     Citation,
     Duration,
@@ -104,7 +104,7 @@ from .records import (
     Reviewer,
     fingerprint,
 )
-from .treatments import (
+from ..vocab.treatments import (
     BODY_PARTS,
     DIAGNOSES,
     LATERAL,
@@ -2027,11 +2027,11 @@ def render_file(letter: Letter, kind: str, variant: int = 0) -> bytes:
     extra (``synth_pdf.MissingExtra`` otherwise).
     """
     if kind == "pdf":
-        from .synth_pdf import render_pdf
+        from .pdf import render_pdf
 
         return render_pdf(letter, variant)
     if kind == "html":
-        from .synth_html import render_html
+        from .html import render_html
 
         return render_html(letter, variant).encode("utf-8")
     return render(letter, kind).encode("utf-8")
@@ -2058,7 +2058,7 @@ def write_corpus(
     """
     fmts = normalize_formats(formats)
     if "pdf" in fmts:
-        from .synth_pdf import require
+        from .pdf import require
 
         require()
     out_dir = Path(out_dir)

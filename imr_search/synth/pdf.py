@@ -36,7 +36,7 @@ import io
 import random
 from typing import TYPE_CHECKING, NamedTuple
 
-from .records import Letter
+from ..records import Letter
 
 if TYPE_CHECKING:  # pragma: no cover
     from reportlab.pdfgen.canvas import Canvas
@@ -183,7 +183,7 @@ def _style(rng: random.Random) -> _Style:
 def _blocks(letter: Letter, rng: random.Random) -> list[tuple[str, list[_Run]]]:
     """The body after the header table, in reading order: ("heading", [run]), ("para", runs)
     or ("lines", one run per forced line)."""
-    from . import synth
+    from . import generate as synth
 
     r = letter.reviewer
     out: list[tuple[str, list[_Run]]] = []
@@ -315,7 +315,7 @@ def _layout(letter: Letter, st: _Style, rng: random.Random, first_top: float) ->
 
 def _header_table(c: Canvas, letter: Letter, st: _Style) -> float:
     """Draw the header block; return the baseline of the first body line."""
-    from . import synth
+    from . import generate as synth
 
     size = st.head_size
     row_h = round(size * 1.38, 2)
@@ -365,7 +365,7 @@ def render_pdf(letter: Letter, variant: int = 0) -> bytes:
     require()
     from reportlab.pdfgen.canvas import Canvas
 
-    from . import synth
+    from . import generate as synth
 
     rng = synth._letter_rng(letter, f"pdf#{variant}" if variant else "pdf")
     st = _style(rng)

@@ -44,8 +44,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from . import textio
-from .errors import LetterError
+from . import text as textio
+from ..errors import LetterError
 
 MAX_PAGES = 500
 """More pages than any letter has (twenty items run to about forty); a file

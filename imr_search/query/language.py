@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 import tantivy
 
-from .schema import BOOSTS, EXACT_SUFFIX, SECTIONS
+from ..index.schema import BOOSTS, EXACT_SUFFIX, SECTIONS
 
 FILTERS = ("outcome", "specialty", "cites", "category", "subcategory", "body", "decided", "case")
 FIELD_ALIASES = {
@@ -272,12 +272,3 @@ def _filter(
     if known.get(name) and resolved not in {k.lower() for k in known[name]}:
         hints.append(f"no {name} named {value!r}")
     return tantivy.Query.term_query(schema, name, resolved)
-
-
-def without_letters(q: tantivy.Query, schema: tantivy.Schema, lnos: list[int]) -> tantivy.Query:
-    """``q`` minus the letters with these build ordinals (tombstoned by an update)."""
-    if not lnos:
-        return q
-    return tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, q), (tantivy.Occur.MustNot, tantivy.Query.term_set_query(schema, "lno", lnos))]
-    )

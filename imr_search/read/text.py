@@ -14,7 +14,7 @@ import re
 import stat
 import unicodedata
 
-from .errors import LetterError
+from ..errors import LetterError
 
 MAX_LETTER_BYTES = 4 * 1024 * 1024
 """The largest file read as a letter. Real letters are 3–50 KB as text and

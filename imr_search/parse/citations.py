@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .records import Citation
+from ..records import Citation
 
 _CLAUSE = re.compile(r"Decision\s+based\s+on\s+", re.I)
 _NON_MTUS = re.compile(r"^Non[- ]?MTUS\s+Citations?\s*:?\s*", re.I)

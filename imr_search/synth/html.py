@@ -21,7 +21,7 @@ import html
 import random
 import textwrap
 
-from .records import Letter
+from ..records import Letter
 
 _CSS = """body { font-family: "Times New Roman", serif; font-size: 12pt; margin: 1in; }
 table.hdr { border-collapse: collapse; width: 100%; font-family: Arial, sans-serif; font-size: 10pt; }
@@ -61,7 +61,7 @@ def _page_style(rng: random.Random) -> tuple[tuple[str, str], str, int, bool]:
 def render_html(letter: Letter, variant: int = 0) -> str:
     """The letter as a saved HTML page (deterministic for a given letter and
     ``variant``; another variant is another layout of the same letter)."""
-    from . import synth
+    from . import generate as synth
 
     rng = synth._letter_rng(letter, f"html#{variant}" if variant else "html")
     (bold_open, bold_close), h, width, layout_table = _page_style(rng)

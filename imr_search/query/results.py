@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from .records import Letter
+from ..records import Letter
 
 
 class Snippet(msgspec.Struct):

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..errors import IndexNotFound, SchemaMismatch
 from ..records import Item, Letter
-from ..results import (
+from .results import (
     Hit,
     ItemHit,
     LetterHit,
@@ -31,9 +31,10 @@ from ..results import (
     StatRow,
     TreatmentMatch,
 )
-from ..treatments import SPECIALTIES, TREATMENTS
-from . import queries, store
-from .schema import BOOSTS, EXACT_SUFFIX, SECTIONS
+from ..vocab.treatments import SPECIALTIES, TREATMENTS
+from ..index import store
+from . import language as queries
+from ..index.schema import BOOSTS, EXACT_SUFFIX, SECTIONS, without_letters
 
 Sort = Literal["relevance", "date"]
 _DECODER = msgspec.json.Decoder(Letter)
@@ -216,7 +217,7 @@ class SearchIndex:
 
     def _alive(self, q: tantivy.Query) -> tantivy.Query:
         """Leave out letters an update replaced or removed (see ``writer``)."""
-        return queries.without_letters(q, self._schema, self._tombstones)
+        return without_letters(q, self._schema, self._tombstones)
 
     def search(self, query: str, limit: int = 20, sort: Sort = "relevance", count: bool = True) -> SearchResults:
         """Letters matching ``query``, best (or newest) first, with their matching items.

@@ -16,10 +16,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import citations, htmlpage, pdftext, textio
-from .errors import LetterError
-from .records import Item, Letter, Partial, Patient, Reviewer, Shape, fingerprint
-from .treatments import SPECIALTIES, analyze_request, canonical_specialty
+from ..errors import LetterError
+from ..read import file_text, read_file
+from ..read import text as textio
+from ..records import Item, Letter, Partial, Patient, Reviewer, Shape, fingerprint
+from ..vocab.treatments import SPECIALTIES, analyze_request, canonical_specialty
+from . import citations
 
 _WS = re.compile(r"\s+")
 _HTML_MARKERS = re.compile(r"^#{2,4} |<b>|\*\*", re.M)
@@ -100,19 +102,14 @@ _SENTENCE_END = ('.', '."', '.”', '?', '!', ".'", '.)')
 
 def parse_file(path: str | os.PathLike[str]) -> Letter:
     """Parse one letter file (text, PDF or HTML page); ``LetterError`` names the file and the reason."""
-    return parse_bytes(textio.read_bytes(path), str(path))
+    return parse_bytes(read_file(path), str(path))
 
 
 def parse_bytes(data: bytes, source: str) -> Letter:
     """Parse a letter file's bytes; the name (``source``) decides PDF and HTML by extension."""
     try:
-        head = data[:1024].lstrip().lower()
-        if head.startswith(b"%pdf") or source.lower().endswith(".pdf"):
-            return parse_text(pdftext.pdf_bytes_to_text(data), source=source, shape="pdf")
-        text = textio.decode(data)  # parse_text cleans it
-        if source.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
-            return parse_text(htmlpage.html_to_text(textio.clean(text)), source=source, shape="html")
-        return parse_text(text, source=source)
+        text, shape = file_text(data, source)
+        return parse_text(text, source=source, shape=shape)
     except LetterError as e:
         raise LetterError(e.reason, source) from None
 

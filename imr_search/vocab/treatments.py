@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .records import Duration, Frequency
+from ..records import Duration, Frequency
 
 __all__ = [
     "BODY_PARTS",

@@ -20,10 +20,10 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from . import textio
-from .errors import LetterError
-from .parse import parse_bytes
-from .records import to_json
+from ..read import text as textio
+from ..errors import LetterError
+from ..parse import parse_bytes
+from ..records import to_json
 
 Stamp = tuple[int, int, str]
 """(size, mtime_ns, content hash) of a file as it was read: the update manifest's key."""

@@ -16,12 +16,12 @@ from typing import Any
 
 import click
 
-from . import corpus
-from .errors import IndexProblem, LetterError
-from .index.reader import SearchIndex, open_index
-from .parse import parse_file
-from .records import OUTCOME_MARK, Letter, to_json
-from .results import Snippet
+from ..read import corpus
+from ..errors import IndexProblem, LetterError
+from ..query import SearchIndex, open_index
+from ..parse import parse_file
+from ..records import OUTCOME_MARK, Letter, to_json
+from ..query.results import Snippet
 
 
 def _color() -> bool:
@@ -93,7 +93,7 @@ def main(ctx: click.Context, index_dir: Path | None) -> None:
     on a first run when the default index is missing).
     """
     if ctx.invoked_subcommand is None:
-        from .tui import run
+        from ..tui import run
 
         sys.exit(run(index_dir))
     if index_dir is not None:  # `imr-search --index DIR search ...` means that index too
@@ -189,7 +189,7 @@ def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int 
     Exit status 0 when at least one letter was indexed, 1 when none was (or,
     with --strict, when any file was skipped), 2 for usage errors.
     """
-    from .index.writer import build
+    from ..index.writer import build
 
     try:
         report = build(corpus_paths, index_dir, jobs=jobs, progress=_Progress(), update=update)
@@ -394,8 +394,7 @@ def stats(query: str, index_dir: Path | None, as_json: bool, as_csv: bool) -> No
 )
 def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
     """Write COUNT realistic generated letters into OUT_DIR."""
-    from .synth import normalize_formats, write_corpus
-    from .synth_pdf import MissingExtra
+    from ..synth import MissingExtra, normalize_formats, write_corpus
 
     try:
         fmts = normalize_formats(formats)
@@ -416,6 +415,3 @@ def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
         f"to {out_dir} in {elapsed:.1f}s"
     )
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
