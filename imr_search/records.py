@@ -41,11 +41,16 @@ class Duration(msgspec.Struct, frozen=True):
     unit: str
 
 
+CitationSource = Literal["MTUS", "ACOEM", "ODG", "other"]
+CITATION_SOURCES: tuple[CitationSource, ...] = ("MTUS", "ACOEM", "ODG", "other")
+"""The guideline sources a citation can name, as the record and the ``cites:`` filter spell them."""
+
+
 class Citation(msgspec.Struct, frozen=True):
     """One guideline the claims administrator or the reviewer relied on."""
 
     by: Literal["reviewer", "claims_administrator"]
-    source: Literal["MTUS", "ACOEM", "ODG", "other"]
+    source: CitationSource
     title: str
     section: str | None = None
     pages: str | None = None
@@ -100,6 +105,16 @@ class Letter(msgspec.Struct):
     diagnoses: list[str] = msgspec.field(default_factory=list)
     summary: str = ""
     items: list[Item] = msgspec.field(default_factory=list)
+
+
+def citation_text(c: Citation, source: bool = True) -> str:
+    """How every view writes a citation: "MTUS Chronic Pain Medical Treatment 2016, Opioids, p. 74-96".
+
+    ``source=False`` leaves the source out, for views that show it in a
+    column of its own; an "other" source is never written.
+    """
+    head = c.title if not source or c.source == "other" or c.title.startswith(c.source) else f"{c.source} {c.title}"
+    return head + (f", {c.section}" if c.section else "") + (f", p. {c.pages}" if c.pages else "")
 
 
 HEADER_FIELDS = (

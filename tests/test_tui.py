@@ -60,7 +60,7 @@ from imr_search.tui.widgets.comparison import Comparison
 from imr_search.tui.widgets.filter_panel import FilterPanel
 from imr_search.tui.widgets.letter_document import LetterDocument
 from imr_search.tui.widgets.outcome_bars import OutcomeBars
-from imr_search.tui.widgets.results_list import ordered
+from imr_search.query.order import ordered
 from imr_search.tui.widgets.search_box import SearchBox
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "tui"

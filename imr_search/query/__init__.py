@@ -8,6 +8,7 @@ Tantivy.
 
 from __future__ import annotations
 
-from .reader import SearchIndex, Sort, open_index
+from .order import Sort
+from .reader import SearchIndex, open_index
 
 __all__ = ["SearchIndex", "Sort", "open_index"]

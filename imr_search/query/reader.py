@@ -12,7 +12,6 @@ import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
 
 import msgspec
 import tantivy
@@ -34,9 +33,9 @@ from .results import (
 from ..vocab.treatments import SPECIALTIES, TREATMENTS
 from ..index import store
 from . import language as queries
+from .order import Sort, ordered
 from ..index.schema import BOOSTS, EXACT_SUFFIX, SECTIONS, without_letters
 
-Sort = Literal["relevance", "date"]
 _DECODER = msgspec.json.Decoder(Letter)
 _SNIPPET_CHARS = 160
 STAT_DIMENSIONS = {
@@ -229,22 +228,35 @@ class SearchIndex:
         started = time.perf_counter()
         parsed = self._parse(query)
         q = self._query(parsed)
-        groups, total = self._collect(q, limit, sort, count)
+        groups, total, sort = self._collect_sorted(q, limit, sort, count, parsed.hints)
         corrected = None
         if not groups and parsed.words:
             fixed = self._correct(parsed)
             if fixed is not None:
                 parsed, corrected = fixed
                 q = self._query(parsed)
-                groups, total = self._collect(q, limit, sort, count)
+                groups, total, sort = self._collect_sorted(q, limit, sort, count, parsed.hints)
         return SearchResults(
             query=query,
-            letters=self._letters_for(groups, q, parsed, sort),
+            letters=ordered(self._letters_for(groups, q, parsed, sort), sort),
             total_items=total,
             hints=parsed.hints,
             corrected=corrected,
+            sort=sort,
             elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
         )
+
+    def _collect_sorted(
+        self, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str]
+    ) -> tuple[dict[int, list[tuple[float, int]]], int | None, Sort]:
+        """``_collect``, falling back to best-first (with a hint) when ordering by date fails."""
+        try:
+            return (*self._collect(q, limit, sort, count), sort)
+        except ValueError as e:
+            if sort != "date":
+                raise
+            hints.append(f"could not sort by date ({e}); best matches first")
+            return (*self._collect(q, limit, "relevance", count), "relevance")
 
     def _collect(self, q: tantivy.Query, limit: int, sort: Sort, count: bool = True) -> tuple[dict[int, list[tuple[float, int]]], int | None]:
         """Item hits grouped by letter (its build ordinal), best letter first.

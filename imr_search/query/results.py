@@ -46,6 +46,8 @@ class SearchResults(msgspec.Struct):
     hints: list[str] = msgspec.field(default_factory=list)
     corrected: str | None = None
     """Set when typos were corrected: "showing results for personal trainer"."""
+    sort: str = "relevance"
+    """The order ``letters`` are in (``date`` falls back to ``relevance`` when dates cannot order them)."""
     elapsed_ms: float = 0.0
 
 

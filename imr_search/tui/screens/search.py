@@ -31,7 +31,7 @@ from ..filters import Filters
 from ..messages import FiltersChanged, OpenLetter, OpenSimilar, OpenStats
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_preview import LetterPreview
-from ..widgets.results_list import ResultsList, ordered
+from ..widgets.results_list import ResultsList
 from ..widgets.search_box import SearchBox
 from ..widgets.status_line import StatusLine
 from .base import IndexScreen
@@ -168,38 +168,28 @@ class SearchScreen(IndexScreen):
     def _search(self, query: str, sort: str, limit: int) -> None:
         """Run one query off the UI thread; drop the answer if the user has moved on."""
         worker = get_current_worker()
-        order: Sort = "date" if sort == "date" else "relevance"
         try:
-            try:
-                results = self.index.search(query, limit=limit, sort=order)
-            except Exception as e:
-                if order != "date":
-                    raise
-                # Ordering by date can fail on an index with undated letters; best-first still answers.
-                order = "relevance"
-                results = self.index.search(query, limit=limit, sort=order)
-                results.hints.append(f"could not sort by date ({type(e).__name__})")
+            results = self.index.search(query, limit=limit, sort="date" if sort == "date" else "relevance")
         except Exception as e:  # noqa: BLE001 - an index problem must show, not kill the app or vanish
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, (query, sort, limit), f"{type(e).__name__}: {e}")
             return
         if worker.is_cancelled or (query, sort, limit) != self._wanted:
             return
-        self.app.call_from_thread(self._deliver, (query, sort, limit), results, order)
+        self.app.call_from_thread(self._deliver, (query, sort, limit), results)
 
     def _failed(self, key: SearchKey, reason: str) -> None:
         if key == self._wanted:
             self.query_one("#status", StatusLine).failed(f"search failed: {reason}")
 
-    def _deliver(self, key: SearchKey, results: SearchResults, order: str | None = None) -> None:
+    def _deliver(self, key: SearchKey, results: SearchResults) -> None:
         """An answer arrived: keep it only if it is still for what the user has asked."""
         if key != self._wanted:  # typed on while the answer travelled
             return
         self.elapsed_ms = (self.clock() - self._started) * 1000
         self._grew = self._shown is not None and self._shown[:2] == key[:2] and key[2] > self._shown[2]
         self._shown = key
-        self._order = order or key[1]
-        results.letters = ordered(results.letters, self._order)
+        self._order = results.sort
         self.results = results
 
     def watch_results(self, results: SearchResults | None) -> None:

@@ -24,18 +24,6 @@ SNIPPET_ORDER = ("rationale", "summary", "guideline", "treatment")
 MAX_ITEMS = 2
 
 
-def ordered(letters: list[LetterHit], sort: str) -> list[LetterHit]:
-    """The index's order with ties broken by id, so a query lists the same way after every rebuild.
-
-    Equal scores are common (BM25 on short fields) and the index breaks them
-    by where documents happen to sit, which changes from build to build.
-    """
-    if sort == "date":
-        by_id = sorted(letters, key=lambda h: h.id)
-        return sorted(by_id, key=lambda h: h.decision_date or "", reverse=True)
-    return sorted(letters, key=lambda h: (-h.score, h.id))
-
-
 def request_hits(item: ItemHit) -> list[tuple[int, int]] | None:
     """The treatment snippet's highlights as ranges in the request, if that snippet is the request."""
     for snip in item.snippets:
