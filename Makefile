@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The project's own ./index, built from sample_corpus/ on first use, whatever a per-user index holds.
 run: $(STAMP)
-	$(BIN)/imr-search
+	@test -f index/CURRENT || $(BIN)/imr-search index sample_corpus --index index
+	$(BIN)/imr-search --index index
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto

@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from ..errors import IndexBuildError, IndexLocked, IndexNotFound, SchemaMismatch
 from .schema import SCHEMA_VERSION
 
@@ -34,9 +36,21 @@ META = "imr-meta.json"
 ENV = "IMR_SEARCH_INDEX"
 
 
+LOCAL = Path("index")
+"""The project's own index: used when a folder named ``index`` is where the user stands."""
+
+
 def default_path() -> Path:
-    """``$IMR_SEARCH_INDEX``, else ``./index``."""
-    return Path(os.environ.get(ENV) or "index")
+    """``$IMR_SEARCH_INDEX``, else ``./index`` where it exists, else the user's data folder.
+
+    A tool installed with pip is run from anywhere: it must find the user's
+    index wherever they stand and never drop one in whatever folder that is.
+    """
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    if LOCAL.is_dir():
+        return LOCAL
+    return platformdirs.user_data_path("imr-search", appauthor=False) / "index"
 
 
 def resolve(root: str | os.PathLike[str] | None) -> Path:
