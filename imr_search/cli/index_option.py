@@ -19,9 +19,19 @@ from ..errors import IndexProblem
 from ..query import SearchIndex, open_index
 from .output import warn
 
-def index_option(help: str = "Index folder [default: $IMR_SEARCH_INDEX or ./index].") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--index DIR``, passed to the command as ``index_dir`` (None: the default)."""
-    return click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=help)
+DEFAULT = "$IMR_SEARCH_INDEX or ./index"
+"""Where the index is when ``--index`` is not given, as the help says it (``index.store`` decides)."""
+
+
+def index_option(what: str = "Index folder") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--index DIR``, passed to the command as ``index_dir`` (None: the default); ``what`` begins its help."""
+    return click.option(
+        "--index",
+        "index_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"{what} [default: {DEFAULT}].",
+    )
 
 
 def open_or_exit(index_dir: Path | None) -> SearchIndex:

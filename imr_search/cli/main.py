@@ -21,7 +21,7 @@ from .index_option import index_option
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="imr-search")
-@index_option("Index folder for the app and every command [default: $IMR_SEARCH_INDEX or ./index].")
+@index_option("Index folder for the app and every command")
 @click.pass_context
 def main(ctx: click.Context, index_dir: Path | None) -> None:
     """Search California workers' compensation IMR decision letters, offline.

@@ -2,8 +2,10 @@
 
 A row is one decided item wherever items are the unit (``parse``, ``show``,
 ``search``), with its letter's fields repeated, because that is what people
-count and filter in a spreadsheet. Lists are joined with "; " and citations
-are written by ``records.citation_text``, as every view writes them.
+count and filter in a spreadsheet. Lists are joined with "; ". The
+``citations`` column holds the reviewer's (what the decision rests on), the
+claims administrator's have a column of their own, and every citation is
+written by ``records.citation_text``, as every view writes them.
 """
 
 from __future__ import annotations
