@@ -1,0 +1,124 @@
+"""Text for people: how each kind of record reads at a terminal.
+
+One function per record kind, each returning the whole text of one record,
+so ``output.write_text`` can stream them. Colour only helps, never carries
+meaning: it is used only on a terminal and never with ``NO_COLOR``, outcomes
+carry a symbol as well as a word, and highlights fall back to ``[brackets]``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ..query.results import LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
+from ..records import OUTCOME_MARK, Letter, citation_text
+
+
+def color() -> bool:
+    """Whether stdout gets colour: a terminal, and no ``NO_COLOR`` in the environment."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def style(text: str, **kw: Any) -> str:
+    return click.style(text, **kw) if color() else text
+
+
+def outcome(name: str) -> str:
+    return style(OUTCOME_MARK[name], fg="red" if name == "upheld" else "green", bold=name == "overturned")
+
+
+def letter_summary(letter: Letter) -> str:
+    """A short summary of one parsed letter (``parse``; the head of ``show``)."""
+    upheld = sum(1 for it in letter.items if it.outcome == "upheld")
+    head = [
+        style(letter.id, bold=True),
+        letter.shape,
+        f"decided {letter.decision_date}" if letter.decision_date else "undated",
+    ]
+    if letter.reviewer.specialties:
+        head.append(", ".join(letter.reviewer.specialties))
+    patient = " ".join(str(x) for x in (letter.patient.age, letter.patient.sex) if x)
+    facts = [
+        patient or "patient not stated",
+        f"{len(letter.diagnoses)} diagnoses",
+        f"{len(letter.items)} items ({upheld} upheld, {len(letter.items) - upheld} overturned)",
+    ]
+    lines = ["  ".join(head), "  " + " · ".join(facts)]
+    for it in letter.items:
+        tags = " · ".join(x for x in (it.treatment, it.body_part) if x)
+        partial = " (partial)" if it.partial else ""
+        lines.append(f"  {it.item:>2}. {outcome(it.outcome):<13} {it.request}{partial}  [{tags}]")
+    return "\n".join(lines)
+
+
+def letter_full(letter: Letter) -> str:
+    """The whole letter (``show``): the summary, the header facts, then each item in full."""
+    out = [letter_summary(letter), ""]
+    facts = [
+        ("Case number", letter.case_number), ("Decision date", letter.decision_date), ("Date assigned", letter.date_assigned),
+        ("Date of injury", letter.date_of_injury), ("UR denial date", letter.ur_denial_date),
+        ("Application received", letter.application_received), ("Priority", letter.priority),
+        ("Licensure", ", ".join(letter.reviewer.licensure)), ("Diagnoses", "; ".join(letter.diagnoses)),
+    ]
+    out.extend(f"{k + ':':<22}{v}" for k, v in facts if v)
+    out += ["", style("CLINICAL CASE SUMMARY", bold=True), letter.summary, ""]
+    for it in letter.items:
+        out.append(style(f"Item {it.item}: {it.request}", bold=True) + f"  {outcome(it.outcome)}")
+        out.append(f"  treatment: {it.treatment}  category: {it.category or '-'} / {it.subcategory or '-'}  body part: {it.body_part or '-'}")
+        out.append(f"  Claims administrator guideline: {it.claims_administrator_guideline}")
+        out.append(f"  Reviewer guideline: {it.reviewer_guideline}")
+        out.extend(f"    - {c.by}: {citation_text(c)}" for c in it.citations)
+        out += ["", it.rationale, ""]
+    return "\n".join(out)
+
+
+def snippet(sn: Snippet) -> str:
+    """A snippet on one line, its highlights in colour or else in ``[brackets]``."""
+    text = sn.text.replace("\n", " ")
+    mark: Callable[[str], str] = (lambda s: click.style(s, bold=True, fg="yellow")) if color() else (lambda s: f"[{s}]")
+    out, pos = [], 0
+    for s, e in sn.highlights:
+        out.append(text[pos:s] + mark(text[s:e]))
+        pos = e
+    return "".join(out) + text[pos:]
+
+
+def search_hit(hit: LetterHit) -> str:
+    """A letter in a result list: its line, then each matching item with up to two snippets."""
+    lines = [f"{style(hit.case_number or hit.id, bold=True)}  {hit.decision_date or 'undated'}  {', '.join(hit.specialties)}"]
+    for ih in hit.items:
+        lines.append(f"  {ih.item:>2}. {outcome(ih.outcome):<13} {ih.request}  [{ih.treatment}]")
+        lines.extend(f"      {sn.field}: {snippet(sn)}" for sn in ih.snippets[:2])
+    return "\n".join(lines)
+
+
+def similar_item(s: SimilarItem) -> str:
+    tags = s.treatment + (f" · {s.body_part}" if s.body_part else "")
+    return f"{s.score:7.2f}  {s.case_number or s.id:<14} {s.item:>2}. {outcome(s.outcome):<13} {s.request}  [{tags}]"
+
+
+def treatment_match(m: TreatmentMatch) -> str:
+    return f"{m.score:5.1f}  {m.treatment:<40} {m.category or '':<26} {m.items:>6} items  {m.upheld:>6} upheld  {m.overturned:>5} overturned"
+
+
+def stat_rows() -> Callable[[StatRow], str]:
+    """Stat rows as a table, a ``by DIMENSION`` heading before the first row of each dimension.
+
+    A fresh function per listing, since it remembers the dimension it is in.
+    """
+    current: list[str] = []
+
+    def row(r: StatRow) -> str:
+        heading = ""
+        if current[-1:] != [r.dimension]:
+            current.append(r.dimension)
+            heading = style(f"\nby {r.dimension}", bold=True) + "\n"
+        share = r.overturned / r.items if r.items else 0.0
+        return heading + f"  {r.key[:40]:<40} {r.items:>7} items  {r.upheld:>7} upheld  {r.overturned:>6} overturned ({share:5.1%})"
+
+    return row
