@@ -1,9 +1,9 @@
 """The shared ``--index DIR`` option and opening the index it names.
 
 Every command that reads an index takes the same option with the same
-default (``$IMR_SEARCH_INDEX``, else ``./index``: the store decides), and a
-missing or unreadable index is one ``error:`` line and exit status 1, never
-a traceback.
+default (``$IMR_SEARCH_INDEX``, else ``./index`` where it exists, else a
+per-user data folder: the store decides), and a missing or unreadable index
+is one ``error:`` line and exit status 1, never a traceback.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..errors import IndexProblem
 from ..query import SearchIndex, open_index
 from .output import warn
 
-DEFAULT = "$IMR_SEARCH_INDEX or ./index"
+DEFAULT = "$IMR_SEARCH_INDEX, else ./index where it exists, else the per-user data folder"
 """Where the index is when ``--index`` is not given, as the help says it (``index.store`` decides)."""
 
 
