@@ -114,6 +114,17 @@ from ..vocab.treatments import (
     Treatment,
     analyze_request,
 )
+from . import wording
+from .sections import (
+    cap,
+    header_rows,
+    item_fields,
+    item_title,
+    letter_rng,
+    listed_credentials,
+    series,
+    web_reviewer_paragraphs,
+)
 
 SHAPES = ("html-text", "pdf-text", "pdf-text-noheader")
 """Text shapes ``render`` writes; "pdf-text-noheader" is a "pdf-text" record without header fields."""
@@ -154,19 +165,6 @@ def _prose_date(rng: random.Random, d: date) -> str:
     if rng.random() < 0.5:
         return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
     return _us(d)
-
-
-def _series(parts: list[str], oxford: bool = False) -> str:
-    """'a', 'a and b', 'a, b and c' (or 'a, b, and c')."""
-    if len(parts) == 1:
-        return parts[0]
-    if len(parts) == 2:
-        return f"{parts[0]} and {parts[1]}"
-    return ", ".join(parts[:-1]) + ("," if oxford else "") + " and " + parts[-1]
-
-
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
 
 
 # ---------------------------------------------------------------------------
@@ -887,11 +885,11 @@ def _case_variant(rng: random.Random, text: str) -> str:
     """Real requests come in every case: 'Physical therapy', 'Physical Therapy', 'MRI', rarely all caps."""
     r = rng.random()
     if r < 0.5:
-        return _cap(text)
+        return cap(text)
     if r < 0.85:
         words = text.split(" ")
         return " ".join(
-            w if (i and w in _SMALL_WORDS) or not w[:1].islower() else _cap(w) for i, w in enumerate(words)
+            w if (i and w in _SMALL_WORDS) or not w[:1].islower() else cap(w) for i, w in enumerate(words)
         )
     if r < 0.97:
         return text
@@ -1120,13 +1118,13 @@ def _compose_checked(rng: random.Random, tx: Treatment, group: str, primary: str
         c = _compose(rng, tx, group, primary)
         if _agrees(c, tx):
             return c
-    plain = _Composed(_cap(_DISPLAY[tx.name]), None, None, None, None)
+    plain = _Composed(cap(_DISPLAY[tx.name]), None, None, None, None)
     return plain if _agrees(plain, tx) else None
 
 
 def _partial(rng: random.Random, tx: Treatment, group: str, primary: str) -> tuple[_Composed, Partial] | None:
     """A partly authorized request: (remaining portion, Partial(original, authorized))."""
-    term = _cap(_treatment_term(rng, tx))
+    term = cap(_treatment_term(rng, tx))
     if group in _DRUG_GROUPS:
         dose = f" {rng.choice(tx.doses)}" if tx.doses else ""
         total = rng.choice((60, 90, 120, 180))
@@ -1357,7 +1355,7 @@ class _Ctx:
         self.rng = rng
         self.sex = sex
         self.he, self.his = ("he", "his") if sex == "male" else ("she", "her")
-        self.He = _cap(self.he)
+        self.He = cap(self.he)
         self.side = rng.choice(("left", "right"))
         self.region = _REGION_NAMES.get(_region(primary) or "", primary)
         if age is None:
@@ -1594,27 +1592,27 @@ def _summary(ctx: _Ctx, d: dict[str, date], diagnoses: list[str], items: list[It
     if rng.random() < 0.15:
         p1.append(rng.choice(("The employer is listed as [REDACTED].", "The patient works for [REDACTED].",
                               f"{He} was seen at [REDACTED] after the injury.")))
-    dx = f"{rng.choice(_DX_LEADS)} {_series(diagnoses, oxford=rng.random() < 0.3)}."
+    dx = f"{rng.choice(_DX_LEADS)} {series(diagnoses, oxford=rng.random() < 0.3)}."
 
     care = rng.sample(_PRIOR_CARE, rng.randint(2, 5))
     visit = d["ur"] - timedelta(days=rng.randint(5, 40))
     p2 = [
         rng.choice(("Treatment to date has included", "Prior care has consisted of", f"{He} has been treated with",
-                    "Conservative care so far has included")) + f" {_series(care)}.",
+                    "Conservative care so far has included")) + f" {series(care)}.",
         f"At a visit on {_prose_date(rng, visit)}, {he} reported {ctx.fill(rng.choice(_COMPLAINTS))}.",
-        "Examination showed " + _series([ctx.fill(f) for f in rng.sample(_FINDINGS, rng.randint(1, 3))]) + ".",
+        "Examination showed " + series([ctx.fill(f) for f in rng.sample(_FINDINGS, rng.randint(1, 3))]) + ".",
     ]
     p3: list[str] = []
     if rng.random() < 0.6:
         when = _prose_date(rng, d["injury"] + timedelta(days=rng.randint(10, max(11, (d["ur"] - d["injury"]).days))))
         p3.append(f"On {when}, {ctx.fill(rng.choice(_IMAGING))}.")
     if rng.random() < 0.6:
-        p3.append(f"Current medications include {_series(rng.sample(_MEDS_NOW, rng.randint(1, 4)))}.")
+        p3.append(f"Current medications include {series(rng.sample(_MEDS_NOW, rng.randint(1, 4)))}.")
     if rng.random() < 0.7:
         p3.append(ctx.fill(rng.choice(_WORK)))
 
     reqs = [it.request for it in items]
-    listed = _series(reqs[:4]) + (" and other items" if len(reqs) > 4 else "")
+    listed = series(reqs[:4]) + (" and other items" if len(reqs) > 4 else "")
     noun = "request" if len(reqs) == 1 else "requests"
     p4 = [
         rng.choice((f"A request for authorization asked for {listed}.",
@@ -1701,7 +1699,7 @@ def _rationale(ctx: _Ctx, group: str, tx_name: str, request: str, outcome: str, 
     if rng.random() < 0.5:
         para1 = [f"According to {src}, {ctx.fill(guides[0])}."]
     else:
-        para1 = [f"{_cap(src)} {rng.choice(_VERBS)} {ctx.fill(guides[0])}."]
+        para1 = [f"{cap(src)} {rng.choice(_VERBS)} {ctx.fill(guides[0])}."]
     if len(guides) > 1:
         para1.append(rng.choice(("The guidance adds that ", "It further notes that ", "In addition, ")) + ctx.fill(guides[1]) + ".")
     pool = (prose.deny + _GENERIC_DENY) if outcome == "upheld" else (prose.grant + _GENERIC_GRANT)
@@ -1721,57 +1719,13 @@ def _rationale(ctx: _Ctx, group: str, tx_name: str, request: str, outcome: str, 
 # rendering
 
 
-_BOILER_A = "MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no affiliation with the employer, employee, providers or the claims administrator."
-_BOILER_B = (
-    "He/she has been in active clinical practice for more than five years and currently works at least 24 hours a week "
-    "in active practice. The expert reviewer was chosen for his/her clinical experience, education, background and "
-    "expertise in the same or similar specialties that evaluate and/or treat the medical condition and the disputed "
-    "items/services. He/she is familiar with the governing laws and regulations, including the strength of evidence "
-    "hierarchy that applies to Independent Medical Review determinations."
-)
-_SUMMARY_INTRO = (
-    "The expert reviewer developed the following clinical case summary from a review of the case file, "
-    "including all of the medical records:"
-)
-_ISSUES_INTRO = "The Final Determination was based on decisions for the disputed items/services listed below:"
-_HOW = "HOW THE IMR FINAL DETERMINATION WAS MADE"
-_SUMMARY_H = "CLINICAL CASE SUMMARY"
-_ISSUES_H = "IMR ISSUES, DECISIONS AND RATIONALES"
-
-
-def _inline_credentials(r: Reviewer) -> str:
-    """Specialties comma-separated (names may hold 'and' or '&'), states as a series."""
-    return (f"The expert reviewer is Board Certified in {', '.join(r.specialties)} and is licensed to practice in "
-            f"{_series(list(r.licensure))}.")
-
-
-def _title(it: Item) -> str:
-    if it.partial is None:
-        return it.request
-    p = it.partial
-    return (f"{p.original} was the original request. {p.authorized} was authorized by the Claims Administrator. "
-            f"The remaining IMR eligible portion of the original request, {it.request} is")
-
-
-def _letter_rng(letter: Letter, shape: str) -> random.Random:
-    """Layout choices are a function of the letter and shape, so render is deterministic."""
-    return random.Random(f"{letter.case_number}|{letter.fingerprint}|{shape}")
-
-
 def render(letter: Letter, shape: str) -> str:
     """The letter's text in ``shape`` (one of ``SHAPES``), laid out as real letters of that shape are."""
     if shape == "html-text":
-        return _render_html(letter, _letter_rng(letter, shape))
+        return _render_html(letter, letter_rng(letter, shape))
     if shape in ("pdf-text", "pdf-text-noheader"):
-        return _render_pdf(letter, _letter_rng(letter, shape), header=shape == "pdf-text")
+        return _render_pdf(letter, letter_rng(letter, shape), header=shape == "pdf-text")
     raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES}")
-
-
-def _us_iso(iso: str | None) -> str:
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{m}/{d}/{y}"
 
 
 def _hard_break(rng: random.Random, text: str) -> str:
@@ -1786,42 +1740,20 @@ def _hard_break(rng: random.Random, text: str) -> str:
 
 
 def _render_html(letter: Letter, rng: random.Random) -> str:
-    r = letter.reviewer
-    pri = (letter.priority or "standard").capitalize()
-    out = [
-        "", "",
-        f"<b>Case Number:</b>\t{letter.case_number}\t\t",
-        f"<b>Date Assigned:</b>\t{_us_iso(letter.date_assigned)}\t<b>Date of Injury:</b>\t{_us_iso(letter.date_of_injury)}",
-        f"<b>Decision Date:</b>\t{_us_iso(letter.decision_date)}\t<b>UR Denial Date:</b>\t{_us_iso(letter.ur_denial_date)}",
-        f"<b>Priority:</b>\t{pri}\t<b>Application Received:</b>\t{_us_iso(letter.application_received)}",
-        "",
-        f"### {_HOW}",
-        "",
-    ]
-    boiler_a, boiler_b, inline = _BOILER_A, _BOILER_B, _inline_credentials(r)
-    if rng.random() < 0.3:  # older letters say "physician reviewer"
-        boiler_a = boiler_a.replace("an expert reviewer", "a physician reviewer")
-        boiler_b = boiler_b.replace("expert reviewer", "physician reviewer")
-        inline = inline.replace("expert reviewer", "physician reviewer")
-    if rng.random() < 0.8:
-        out += [f"{boiler_a} {inline} {boiler_b}", ""]
-    else:
-        out += [f"{boiler_a} {boiler_b}", "", "The Expert Reviewer has the following credentials:", "",
-                f"State(s) of Licensure: {', '.join(r.licensure)}", "",
-                f"Certification(s)/Specialty: {', '.join(r.specialties)}", ""]
-    out += [f"### {_SUMMARY_H}", "", _SUMMARY_INTRO, ""]
+    out = ["", ""]
+    for l1, v1, l2, v2 in header_rows(letter):
+        out.append("\t".join((f"<b>{l1}</b>", v1, f"<b>{l2}</b>" if l2 else "", v2)))
+    out += ["", f"### {wording.HOW}", ""]
+    for p in web_reviewer_paragraphs(rng, letter.reviewer):
+        out += [p, ""]
+    out += [f"### {wording.SUMMARY_HEADING}", "", wording.SUMMARY_INTRO, ""]
     for p in letter.summary.split("\n\n"):
         out += [_hard_break(rng, p), ""]
-    out += [f"### {_ISSUES_H}", "", _ISSUES_INTRO, ""]
+    out += [f"### {wording.ISSUES_HEADING}", "", wording.ISSUES_INTRO, ""]
     for it in letter.items:
-        out += [f"**{_title(it)}:** {it.outcome.capitalize()}", "",
-                f"**Claims Administrator guideline:** {_hard_break(rng, it.claims_administrator_guideline)}", "",
-                f"**MAXIMUS guideline:** {_hard_break(rng, it.reviewer_guideline)}", ""]
-        paras = it.rationale.split("\n\n")
-        out.append(f"**Decision rationale:** {_hard_break(rng, paras[0])}")
-        for p in paras[1:]:
-            out += ["", _hard_break(rng, p)]
-        out.append("")
+        out += [f"**{item_title(it)}:** {it.outcome.capitalize()}", ""]
+        for label, text in item_fields(it):
+            out += [f"**{label}:** {_hard_break(rng, text)}" if label else _hard_break(rng, text), ""]
     return "\n".join(out[:-1])
 
 
@@ -1863,7 +1795,6 @@ def _wrap(rng: random.Random, text: str, width: int, double: bool) -> list[str]:
 def _render_pdf(letter: Letter, rng: random.Random, header: bool) -> str:
     width = rng.randint(92, 97)
     double = rng.random() < 0.3
-    r = letter.reviewer
     blocks: list[list[str]] = []  # paragraphs; a lone-space line goes between consecutive ones
 
     def para(text: str, tail: str = "") -> list[str]:
@@ -1874,42 +1805,44 @@ def _render_pdf(letter: Letter, rng: random.Random, header: bool) -> str:
 
     head: list[str] = []
     if header:
-        pri = (letter.priority or "standard").capitalize()
+        # the header table's text layer: labels wrap inside their cells
+        (_, case, _, _), (_, assigned, _, injured), (_, decided, _, denied), (_, priority, _, received) = (
+            header_rows(letter))
         head = [
             " ",
-            f"Case Number: {letter.case_number}  ",
-            f"Date Assigned: {_us_iso(letter.date_assigned)} Date of Injury:  {_us_iso(letter.date_of_injury)} ",
-            f"Decision Date: {_us_iso(letter.decision_date)} UR Denial Date:  {_us_iso(letter.ur_denial_date)} ",
-            f"Priority:  {pri} Application ",
+            f"Case Number: {case}  ",
+            f"Date Assigned: {assigned} Date of Injury:  {injured} ",
+            f"Decision Date: {decided} UR Denial Date:  {denied} ",
+            f"Priority:  {priority} Application ",
             "Received:  ",
-            f"{_us_iso(letter.application_received)} ",
+            f"{received} ",
             " ",
         ]
-    how_head = f"{_HOW} " if header else f" {_HOW} "
-    blocks.append([how_head] + para(f"{_BOILER_A} {_BOILER_B}"))
+    how_head = f"{wording.HOW} " if header else f" {wording.HOW} "
+    blocks.append([how_head] + para(f"{wording.BOILER_A} {wording.BOILER_B}"))
     sep = rng.choice((",", ", ", ", "))
-    blocks.append(["The Expert Reviewer has the following credentials: "]
-                  + para(f"State(s) of Licensure: {sep.join(r.licensure)}")
-                  + para(f"Certification(s)/Specialty: {', '.join(r.specialties)}"))
-    blocks.append([f"{_SUMMARY_H} "] + para(_SUMMARY_INTRO))
+    intro, states, specialties = listed_credentials(letter.reviewer, sep)
+    blocks.append([f"{intro} "] + para(states) + para(specialties))
+    blocks.append([f"{wording.SUMMARY_HEADING} "] + para(wording.SUMMARY_INTRO))
     for p in letter.summary.split("\n\n"):
         blocks.append(para(p))
-    blocks.append([f"{_ISSUES_H} "] + para(_ISSUES_INTRO))
+    blocks.append([f"{wording.ISSUES_HEADING} "] + para(wording.ISSUES_INTRO))
     for it in letter.items:
         # "<last word>: Upheld" never splits across lines (\x00 is a space the wrap keeps)
         glue = rng.choice((":\x00\x00", ":\x00"))
-        blocks.append([x.replace("\x00", " ") for x in para(f"{_title(it)}{glue}{it.outcome.capitalize()}")])
-        blocks.append(para(f"Claims Administrator guideline: {it.claims_administrator_guideline}", tail=" "))
-        rg = it.reviewer_guideline
-        rg_lines = para(f"MAXIMUS guideline: {rg}", tail=" ")
-        k = rg.find(" Decision based on ")
-        if k > 0 and rng.random() < 0.3:
-            rg_lines = para(f"MAXIMUS guideline: {rg[:k]}") + para(rg[k + 1:], tail=" ")
-        blocks.append(rg_lines)
-        paras = it.rationale.split("\n\n")
-        blocks.append(para(f"Decision rationale: {paras[0]}"))
-        for p in paras[1:]:
-            blocks.append(para(p))
+        blocks.append([x.replace("\x00", " ") for x in para(f"{item_title(it)}{glue}{it.outcome.capitalize()}")])
+        for label, text in item_fields(it):
+            if label is None:
+                blocks.append(para(text))
+            elif label == wording.RATIONALE:
+                blocks.append(para(f"{label}: {text}"))
+            else:  # a guideline paragraph keeps the space after its last sentence
+                lines = para(f"{label}: {text}", tail=" ")
+                k = text.find(" Decision based on ")
+                if label == wording.REVIEWER_GUIDELINE and k > 0 and rng.random() < 0.3:
+                    # some reviewers' guidelines break the line before the first citation
+                    lines = para(f"{label}: {text[:k]}") + para(text[k + 1:], tail=" ")
+                blocks.append(lines)
 
     lines: list[str] = list(head)
     for i, b in enumerate(blocks):
