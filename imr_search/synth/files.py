@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +78,7 @@ def corpus(
     pick = random.Random(f"formats|{seed}")
     rng = random.Random(seed)
     years = list(YEAR_WEIGHTS)
-    cum: list[float] = []
-    for w in YEAR_WEIGHTS.values():
-        cum.append((cum[-1] if cum else 0) + w)
+    cum = list(accumulate(YEAR_WEIGHTS.values()))
     next_no = {y: rng.randint(1, 400) for y in years}
     for _ in range(count):
         yy = rng.choices(years, cum_weights=cum)[0]

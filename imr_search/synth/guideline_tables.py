@@ -28,7 +28,6 @@ ODG_REGION = {
     "hip": ("Hip & Pelvis",),
     "head": ("Head",),
 }
-# Chronic Pain Medical Treatment Guidelines sections with their 2009 pages.
 CPMTG: dict[str, tuple[tuple[str, str], ...]] = {
     "opioid": (("Opioids, criteria for use", "76-80"), ("Opioids for chronic pain", "80-82"),
                ("Opioids, long-term assessment", "88-89"), ("Opioids, dosing", "86")),
@@ -53,8 +52,9 @@ CPMTG: dict[str, tuple[tuple[str, str], ...]] = {
     "consult": (("Introduction", "1"),),
     "generic": (("Introduction", "1"), ("Functional improvement measures", "48")),
 }
-# Sections of the 2016 text whose names differ from the 2009 ones.
+"""Chronic Pain Medical Treatment Guidelines sections with their 2009 pages."""
 CPMTG_2016 = {"Physical Medicine": "Physical medicine treatment", "Topical Analgesics": "Topical analgesics"}
+"""Sections of the 2016 text whose names differ from the 2009 ones."""
 MTUS_REGION_SECTIONS = {
     "imaging": ("Special Studies", "Special Studies, Summary", "Diagnostic Criteria"),
     "emg": ("Special Studies", "Diagnostic Criteria"),
@@ -97,13 +97,20 @@ ODG_TOPICS = {
     "generic": ("Functional improvement measures", "Introduction"),
 }
 ODG_DEFAULT_CHAPTER = {"psych": "Mental Illness & Stress", "transport": "Knee & Leg"}
+ODG_TITLES = ("Official Disability Guidelines (ODG)", "Official Disability Guidelines (ODG)",
+              "Official Disability Guidelines", "ODG")
+"""How a letter names the ODG, drawn evenly (so the full name with "(ODG)" half the time)."""
+ODG_SECTION_FORMS: tuple[str | None, ...] = (
+    "{chapter} Chapter, {topic}", "{chapter} Chapter, {topic}", "{chapter} Chapter, {topic}",
+    "{chapter}, {topic}", "{chapter} Chapter", None,
+)
+"""How an ODG citation names its section, drawn evenly; None cites the ODG without a section."""
 ACOEM_CHAPTERS = {
     "low back": "Low Back Disorders", "neck": "Cervical and Thoracic Spine Disorders",
     "shoulder": "Shoulder Disorders", "knee": "Knee Disorders", "elbow": "Elbow Disorders",
     "wrist": "Hand, Wrist, and Forearm Disorders", "ankle": "Ankle and Foot Disorders",
     "hip": "Hip and Groin Disorders", None: "Chronic Pain",
 }
-# ACOEM 3rd edition topics within a chapter, by kind of request.
 ACOEM_TOPICS: dict[str | None, tuple[str, ...]] = {
     "imaging": ("Diagnostic Investigations", "Special Studies and Diagnostic and Treatment Considerations", "Imaging"),
     "emg": ("Diagnostic Investigations", "Electrodiagnostic Studies"),
@@ -114,6 +121,7 @@ ACOEM_TOPICS: dict[str | None, tuple[str, ...]] = {
     "estim": ("Devices", "Electrical Therapies"),
     None: ("Medications", "Treatment Recommendations", "Follow-up Care", "Work Activities"),
 }
+"""ACOEM 3rd edition topics within a chapter, by kind of request."""
 OTHER_TITLES = (
     "Medical Treatment Guidelines, Work Loss Data Institute",
     "FDA prescribing information",

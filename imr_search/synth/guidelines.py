@@ -65,6 +65,8 @@ from .guideline_tables import (
     MTUS_REGION_SECTIONS,
     ODG_DEFAULT_CHAPTER,
     ODG_REGION,
+    ODG_SECTION_FORMS,
+    ODG_TITLES,
     ODG_TOPICS,
     OTHER_TITLES,
 )
@@ -169,23 +171,13 @@ def _non_mtus(rng: random.Random, group: str, region: str | None, by: _By, treat
             chapters = ODG_REGION.get(region or "") or (ODG_DEFAULT_CHAPTER.get(group, "Pain"),)
         chapter = rng.choice(chapters)
         topic = _prefer(rng, ODG_TOPICS.get(group, ODG_TOPICS["generic"]), treatment)
-        form = rng.randrange(6)
-        section: str | None
-        if form <= 2:
-            section = f"{chapter} Chapter, {topic}"
-        elif form == 3:
-            section = f"{chapter}, {topic}"
-        elif form == 4:
-            section = f"{chapter} Chapter"
-        else:
-            section = None
-        t = rng.randrange(4)
-        title_text = ("Official Disability Guidelines (ODG)", "Official Disability Guidelines (ODG)",
-                      "Official Disability Guidelines", "ODG")[t]
+        form = rng.choice(ODG_SECTION_FORMS)
+        section = form.format(chapter=chapter, topic=topic) if form else None
+        title_text = rng.choice(ODG_TITLES)
         if section is None:
             text = f"Decision based on Non-MTUS Citation {title_text}."
         else:
-            sep = ", " if t == 2 or rng.random() < 0.5 else " "
+            sep = ", " if title_text == "Official Disability Guidelines" or rng.random() < 0.5 else " "
             text = f"Decision based on Non-MTUS Citation {title_text}{sep}{section}."
         return _Clause(text, (Citation(by=by, source="ODG", title="Official Disability Guidelines", section=section),))
     if r < 0.92:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..records import Duration, Frequency, Partial
@@ -23,6 +24,7 @@ from .request_tables import (
     FREQ_WORDS,
     NUMBER_WORDS,
     PART_DEFAULTS,
+    PART_PLACEMENTS,
     PART_RULES,
     PART_SHARE,
     SMALL_WORDS,
@@ -31,6 +33,8 @@ from .sections import cap
 
 
 class Composed(NamedTuple):
+    """A request as written and the facts it states: what the parser and the record must hold."""
+
     request: str
     body_part: str | None
     quantity: int | None
@@ -116,19 +120,7 @@ def _freq_phrase(rng: random.Random, f: int, d: int) -> str:
 
 def _with_part(rng: random.Random, term: str, part: str, tail: str) -> str:
     """Place a body part in one of the ways real requests do."""
-    tail_s = f" {tail}" if tail else ""
-    style = rng.randrange(6)
-    if style == 0:
-        return f"{term}{tail_s} for the {part}"
-    if style == 1:
-        return f"{term} of the {part}{tail_s}"
-    if style == 2:
-        return f"{part} {term}{tail_s}"
-    if style == 3:
-        return f"{term}{tail_s}, {part}"
-    if style == 4:
-        return f"{term} to the {part}{tail_s}"
-    return f"{term}{tail_s} {part}"
+    return rng.choice(PART_PLACEMENTS).format(term=term, part=part, tail=f" {tail}" if tail else "")
 
 
 def _pick_part(rng: random.Random, allowed: tuple[str, ...], primary: str) -> str:
@@ -265,9 +257,7 @@ def partial_request(rng: random.Random, tx: Treatment, group: str, primary: str)
     return (req, partial) if _agrees(req, tx) else None
 
 
-_TX_CUM: list[float] = []
-for _w in (DISPUTE_WEIGHTS.get(t.name, 1) for t in TREATMENTS):
-    _TX_CUM.append((_TX_CUM[-1] if _TX_CUM else 0) + _w)
+_TX_CUM = list(accumulate(DISPUTE_WEIGHTS.get(t.name, 1) for t in TREATMENTS))
 
 
 def pick_treatment(rng: random.Random) -> Treatment:

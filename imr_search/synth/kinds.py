@@ -69,4 +69,6 @@ def body_region(body_part: str | None) -> str | None:
 
 
 DRUG_GROUPS = frozenset({"opioid", "nsaid", "relaxant", "topical", "gi", "sleep", "drug"})
+"""Kinds written as a drug with dose and count ("Tramadol 50mg #60")."""
 SESSION_GROUPS = frozenset({"therapy", "psych", "home", "program"})
+"""Kinds written with sessions or a weekly frequency ("PT 2x4", "six sessions of CBT")."""

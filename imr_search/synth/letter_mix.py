@@ -20,7 +20,6 @@ ITEM_COUNT_WEIGHTS = (50, 24, 10, 5, 3, 2, 1.2, 0.8, 0.6, 0.5, 0.4, 0.3, 0.3, 0.
 """Items in a letter that decides more than one: mostly two or three, rarely up to twenty."""
 
 
-# Treatments disputed far more often than the rest; every other one weighs 1.
 DISPUTE_WEIGHTS = {
     "physical therapy": 14, "mri": 10, "hydrocodone/acetaminophen": 8, "acupuncture": 6, "chiropractic care": 5,
     "tramadol": 5, "cyclobenzaprine": 5, "emg/ncv": 5, "epidural steroid injection": 5, "omeprazole": 4,
@@ -32,6 +31,7 @@ DISPUTE_WEIGHTS = {
     "home health care": 2, "follow-up visit": 2, "psychotherapy": 2, "zolpidem": 2, "ct scan": 2,
     "trigger point injection": 2, "massage therapy": 2, "aquatic therapy": 2, "work hardening": 2,
 }
+"""Treatments disputed far more often than the rest; every other one weighs 1."""
 
 
 SPECIALTY_SETS = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from datetime import date, timedelta
+from itertools import accumulate
 
 from ..records import Item, Letter, Partial, Patient, Reviewer, fingerprint
 from ..vocab.treatments import BODY_PARTS, SPECIALTIES, STATES
@@ -61,9 +62,7 @@ def _reviewer(rng: random.Random) -> Reviewer:
     return Reviewer(specialties=specs, licensure=states)
 
 
-_ITEM_CUM: list[float] = []
-for _w in ITEM_COUNT_WEIGHTS:
-    _ITEM_CUM.append((_ITEM_CUM[-1] if _ITEM_CUM else 0) + _w)
+_ITEM_CUM = list(accumulate(ITEM_COUNT_WEIGHTS))
 
 
 def _item_count(rng: random.Random) -> int:

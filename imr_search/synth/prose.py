@@ -23,6 +23,7 @@ from .summary_phrases import (
     DX_LEADS,
     FINDINGS,
     IMAGING,
+    INTROS,
     MECHANISMS,
     MEDS_NOW,
     MONTHS,
@@ -93,23 +94,13 @@ def pick_diagnoses(rng: random.Random, region: str | None) -> list[str]:
 
 
 def write_summary(ctx: CaseContext, d: dict[str, date], diagnoses: list[str], items: list[Item]) -> str:
+    """Two to four paragraphs: the patient and injury, the diagnoses, care so far, the requests and their review."""
     rng = ctx.rng
     he, He = ctx.he, ctx.He
     doi = _prose_date(rng, d["injury"])
     job = rng.choice(OCCUPATIONS)
     sex = ctx.sex
-    first = rng.randrange(5)
-    if first == 0:
-        intro = f"This injured worker is {ctx.age_text} {sex} who sustained an industrial injury on {doi}."
-    elif first == 1:
-        intro = f"The patient is {ctx.age_text} {sex} {job} who reported a work-related injury on {doi}."
-    elif first == 2:
-        intro = f"The injured worker is {ctx.age_text} {sex} employed as a {job}, with a date of injury of {doi}."
-    elif first == 3:
-        intro = f"This case concerns {ctx.age_text} {sex} who was hurt at work on {doi}."
-    else:
-        intro = f"The claimant, {ctx.age_text} {sex} {job}, has an accepted claim for an injury on {doi}."
-    p1 = [intro]
+    p1 = [rng.choice(INTROS).format(age=ctx.age_text, sex=sex, job=job, doi=doi)]
     if rng.random() < 0.8:
         mech = ctx.fill(rng.choice(MECHANISMS))
         p1.append(rng.choice((f"The injury occurred when {he} {mech}.", f"{He} reported that {he} {mech}.",

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 
 class Prose(NamedTuple):
+    """The rationale vocabulary of one kind of request."""
+
     guide: tuple[str, ...]  # what the guideline says (after "<source> <verb> that")
     deny: tuple[str, ...]  # record facts against
     grant: tuple[str, ...]  # record facts for
@@ -386,7 +388,6 @@ REGION_NAMES = {
 CONCLUDE = ("Therefore,", "Therefore,", "Therefore,", "As such,", "Accordingly,", "Given the above,", "Consequently,")
 
 
-# Guideline statements for particular treatments, tried before the group's own.
 GUIDES_BY_NAME: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("urine", "drug screen", "toxicolog"), (
         "drug testing is an option to assess for illicit substances and to monitor adherence in patients on controlled medications",
@@ -418,6 +419,7 @@ GUIDES_BY_NAME: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         "elective or maintenance care is not considered medically necessary",
     )),
 )
+"""Guideline statements for particular treatments, tried before the group's own."""
 
 
 VERBS = ("states that", "notes that", "indicates that", "explains that", "provides that")

@@ -17,11 +17,11 @@ NUMBER_WORDS = (
 )
 
 
-# How often a request of each kind names a body part.
 PART_SHARE = {
     "imaging": 0.92, "emg": 0.6, "therapy": 0.75, "injection": 0.7, "surgery": 0.7, "dme": 0.5, "estim": 0.45,
     "topical": 0.25, "consult": 0.3,
 }
+"""How often a request of each kind names a body part."""
 COMMON_PARTS = (
     "lumbar spine", "cervical spine", "shoulder", "knee", "low back", "wrist", "neck", "hand",
     "thoracic spine", "elbow", "ankle", "hip", "foot", "lumbosacral spine",
@@ -43,7 +43,6 @@ HAND = ("wrist", "hand", "thumb", "finger", "forearm")
 LIMBS = ("upper extremity", "lower extremity", "arm", "leg", "hand", "foot", "forearm", "lower leg")
 NOT_MSK = frozenset({"brain", "face", "eye", "ear", "abdomen", "head", "chest"})
 MSK = tuple(p for p in BODY_PARTS if p not in NOT_MSK)
-# Which body parts a request for a treatment can name, by words of its canonical name (first match wins).
 PART_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("vestibular", "speech", "cognitive", "psych", "sleep", "dental", "occlusal", "hernia", "smoking", "weight",
       "detox", "gym", "trainer", "transport", "ambulance", "home health", "nursing", "homemaker", "wheelchair",
@@ -68,8 +67,19 @@ PART_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("emg", "ncv", "nerve conduction"), LIMBS + ("lumbar spine", "cervical spine")),
     (("consult", "evaluation", "visit", "examination", "transfer of care"), SPINE[:6] + JOINTS[:8]),
 )
+"""Which body parts a request for a treatment can name, by words of its canonical name (first match wins)."""
 PART_DEFAULTS = {"imaging": BODY_PARTS, "therapy": MSK, "injection": SPINE + JOINTS, "surgery": JOINTS,
                  "estim": MSK, "dme": MSK, "topical": MSK, "consult": (), "adjunct": ()}
 
+
+PART_PLACEMENTS = (
+    "{term}{tail} for the {part}",
+    "{term} of the {part}{tail}",
+    "{part} {term}{tail}",
+    "{term}{tail}, {part}",
+    "{term} to the {part}{tail}",
+    "{term}{tail} {part}",
+)
+"""Where a request names its body part; {tail} is what follows the treatment (" 2x4", " rental"), or nothing."""
 
 FREQ_WORDS = {1: "once", 2: "twice", 3: "three times", 4: "four times"}

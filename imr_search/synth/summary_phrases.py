@@ -9,6 +9,16 @@ fills. Data only.
 
 from __future__ import annotations
 
+INTROS = (
+    "This injured worker is {age} {sex} who sustained an industrial injury on {doi}.",
+    "The patient is {age} {sex} {job} who reported a work-related injury on {doi}.",
+    "The injured worker is {age} {sex} employed as a {job}, with a date of injury of {doi}.",
+    "This case concerns {age} {sex} who was hurt at work on {doi}.",
+    "The claimant, {age} {sex} {job}, has an accepted claim for an injury on {doi}.",
+)
+"""The summary's first sentence, which the parser reads the age and sex from: {age} is "a 45-year-old",
+"an 81 year old" or, redacted, "a year old"; {sex} "male" or "female"; {doi} the date of injury."""
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
