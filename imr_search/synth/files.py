@@ -17,8 +17,10 @@ from typing import Any
 import msgspec
 
 from ..records import HEADER_FIELDS, Letter
+from .html import render_html
 from .letter_mix import FORMAT_WEIGHTS, YEAR_WEIGHTS
 from .letters import make_letter
+from .pdf import render_pdf, require
 from .text_shapes import SHAPES, render
 
 FILE_SHAPES = ("pdf", "html")
@@ -102,15 +104,11 @@ def render_file(letter: Letter, kind: str, variant: int = 0) -> bytes:
 
     ``variant`` > 0 gives another layout of the same letter ("pdf"/"html"
     only), for a duplicate written in the same format. PDF needs the ``pdf``
-    extra (``synth_pdf.MissingExtra`` otherwise).
+    extra (``MissingExtra`` otherwise).
     """
     if kind == "pdf":
-        from .pdf import render_pdf
-
         return render_pdf(letter, variant)
     if kind == "html":
-        from .html import render_html
-
         return render_html(letter, variant).encode("utf-8")
     return render(letter, kind).encode("utf-8")
 
@@ -131,13 +129,11 @@ def write_corpus(
     split evenly among the file formats. Same seed and formats, same bytes:
     every choice comes from ``Random(seed)``, a second generator seeded from
     ``seed`` for the formats, and the renderers' per-letter generators.
-    Raises ``synth_pdf.MissingExtra`` before writing anything if PDFs are
+    Raises ``MissingExtra`` before writing anything if PDFs are
     asked for and the ``pdf`` extra is not installed.
     """
     fmts = normalize_formats(formats)
     if "pdf" in fmts:
-        from .pdf import require
-
         require()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
