@@ -22,6 +22,8 @@ import random
 import textwrap
 
 from ..records import Letter
+from . import wording
+from .sections import header_rows, item_fields, item_title, letter_rng, web_reviewer_paragraphs
 
 _CSS = """body { font-family: "Times New Roman", serif; font-size: 12pt; margin: 1in; }
 table.hdr { border-collapse: collapse; width: 100%; font-family: Arial, sans-serif; font-size: 10pt; }
@@ -61,11 +63,9 @@ def _page_style(rng: random.Random) -> tuple[tuple[str, str], str, int, bool]:
 def render_html(letter: Letter, variant: int = 0) -> str:
     """The letter as a saved HTML page (deterministic for a given letter and
     ``variant``; another variant is another layout of the same letter)."""
-    from . import generate as synth
-
-    rng = synth._letter_rng(letter, f"html#{variant}" if variant else "html")
+    rng = letter_rng(letter, f"html#{variant}" if variant else "html")
     (bold_open, bold_close), h, width, layout_table = _page_style(rng)
-    if variant and width == _page_style(synth._letter_rng(letter, "html"))[2]:
+    if variant and width == _page_style(letter_rng(letter, "html"))[2]:
         width = width + 1 if width < 110 else 88  # another layout for sure: the source wraps elsewhere
 
     def b(text: str) -> str:
@@ -77,51 +77,27 @@ def render_html(letter: Letter, variant: int = 0) -> str:
     def heading(text: str) -> str:
         return f"<{h}>{_esc(text)}</{h}>"
 
-    r = letter.reviewer
-    pri = (letter.priority or "standard").capitalize()
-    us = synth._us_iso
-    rows = [
-        ("Case Number:", letter.case_number or "", "", ""),
-        ("Date Assigned:", us(letter.date_assigned), "Date of Injury:", us(letter.date_of_injury)),
-        ("Decision Date:", us(letter.decision_date), "UR Denial Date:", us(letter.ur_denial_date)),
-        ("Priority:", pri, "Application Received:", us(letter.application_received)),
-    ]
     body: list[str] = ['<table class="hdr">']
-    for l1, v1, l2, v2 in rows:
+    for l1, v1, l2, v2 in header_rows(letter):
         cells = [f"<td>{b(l1)}</td>", f"<td>{_esc(v1)}</td>",
                  f"<td>{b(l2) if l2 else '&nbsp;'}</td>", f"<td>{_esc(v2) if v2 else '&nbsp;'}</td>"]
         body.append("<tr>" + "".join(cells) + "</tr>")
     body.append("</table>")
 
-    body.append(heading(synth._HOW))
-    boiler_a, boiler_b, inline = synth._BOILER_A, synth._BOILER_B, synth._inline_credentials(r)
-    if rng.random() < 0.3:  # older letters say "physician reviewer"
-        boiler_a = boiler_a.replace("an expert reviewer", "a physician reviewer")
-        boiler_b = boiler_b.replace("expert reviewer", "physician reviewer")
-        inline = inline.replace("expert reviewer", "physician reviewer")
-    if rng.random() < 0.8:
-        body.append(p(_esc(f"{boiler_a} {inline} {boiler_b}")))
-    else:
-        body.append(p(_esc(f"{boiler_a} {boiler_b}")))
-        body.append(p(_esc("The Expert Reviewer has the following credentials:")))
-        body.append(p(_esc(f"State(s) of Licensure: {', '.join(r.licensure)}")))
-        body.append(p(_esc(f"Certification(s)/Specialty: {', '.join(r.specialties)}")))
+    body.append(heading(wording.HOW))
+    body.extend(p(_esc(para)) for para in web_reviewer_paragraphs(rng, letter.reviewer))
 
-    body.append(heading(synth._SUMMARY_H))
-    body.append(p(_esc(synth._SUMMARY_INTRO)))
+    body.append(heading(wording.SUMMARY_HEADING))
+    body.append(p(_esc(wording.SUMMARY_INTRO)))
     for para in letter.summary.split("\n\n"):
         body.append(p(_with_break(rng, para)))
 
-    body.append(heading(synth._ISSUES_H))
-    body.append(p(_esc(synth._ISSUES_INTRO)))
+    body.append(heading(wording.ISSUES_HEADING))
+    body.append(p(_esc(wording.ISSUES_INTRO)))
     for it in letter.items:
-        body.append(p(f"{b(synth._title(it) + ':')} {it.outcome.capitalize()}"))
-        body.append(p(f"{b('Claims Administrator guideline:')} {_with_break(rng, it.claims_administrator_guideline)}"))
-        body.append(p(f"{b('MAXIMUS guideline:')} {_with_break(rng, it.reviewer_guideline)}"))
-        paras = it.rationale.split("\n\n")
-        body.append(p(f"{b('Decision rationale:')} {_with_break(rng, paras[0])}"))
-        for para in paras[1:]:
-            body.append(p(_with_break(rng, para)))
+        body.append(p(f"{b(item_title(it) + ':')} {it.outcome.capitalize()}"))
+        for label, text in item_fields(it):
+            body.append(p(f"{b(label + ':')} {_with_break(rng, text)}" if label else _with_break(rng, text)))
 
     title = _esc(f"IMR Final Determination {letter.case_number or ''}".strip())
     if layout_table:

@@ -37,6 +37,8 @@ import random
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import Letter
+from . import wording
+from .sections import header_rows, item_fields, item_title, letter_rng, listed_credentials
 
 if TYPE_CHECKING:  # pragma: no cover
     from reportlab.pdfgen.canvas import Canvas
@@ -183,43 +185,31 @@ def _style(rng: random.Random) -> _Style:
 def _blocks(letter: Letter, rng: random.Random) -> list[tuple[str, list[_Run]]]:
     """The body after the header table, in reading order: ("heading", [run]), ("para", runs)
     or ("lines", one run per forced line)."""
-    from . import generate as synth
-
-    r = letter.reviewer
     out: list[tuple[str, list[_Run]]] = []
 
     def para(*runs: _Run) -> None:
         out.append(("para", list(runs)))
 
-    def label(name: str, text: str) -> None:
-        para((f"{name}:", BOLD), (f" {text}", ROMAN))
-
-    out.append(("heading", [(synth._HOW, BOLD)]))
-    para((f"{synth._BOILER_A} {synth._BOILER_B}", ROMAN))
+    out.append(("heading", [(wording.HOW, BOLD)]))
+    para((f"{wording.BOILER_A} {wording.BOILER_B}", ROMAN))
     sep = rng.choice((",", ", ", ", "))
     # one paragraph of three lines (line breaks, not paragraph breaks)
-    out.append(("lines", [
-        ("The Expert Reviewer has the following credentials:", ROMAN),
-        (f"State(s) of Licensure: {sep.join(r.licensure)}", ROMAN),
-        (f"Certification(s)/Specialty: {', '.join(r.specialties)}", ROMAN),
-    ]))
-    out.append(("heading", [(synth._SUMMARY_H, BOLD)]))
-    para((synth._SUMMARY_INTRO, ROMAN))
+    out.append(("lines", [(line, ROMAN) for line in listed_credentials(letter.reviewer, sep)]))
+    out.append(("heading", [(wording.SUMMARY_HEADING, BOLD)]))
+    para((wording.SUMMARY_INTRO, ROMAN))
     for p in letter.summary.split("\n\n"):
         para((p, ROMAN))
-    out.append(("heading", [(synth._ISSUES_H, BOLD)]))
-    para((synth._ISSUES_INTRO, ROMAN))
+    out.append(("heading", [(wording.ISSUES_HEADING, BOLD)]))
+    para((wording.ISSUES_INTRO, ROMAN))
     for it in letter.items:
-        title = synth._title(it)
-        head, _, last = title.rpartition(" ")
+        head, _, last = item_title(it).rpartition(" ")
         glue = rng.choice((NBSP * 2, NBSP))
         para((f"{head} " if head else "", BOLD), (f"{last}:", BOLD), (f"{glue}{it.outcome.capitalize()}", ROMAN))
-        label("Claims Administrator guideline", it.claims_administrator_guideline)
-        label("MAXIMUS guideline", it.reviewer_guideline)
-        paras = it.rationale.split("\n\n")
-        label("Decision rationale", paras[0])
-        for p in paras[1:]:
-            para((p, ROMAN))
+        for label, text in item_fields(it):
+            if label:
+                para((f"{label}:", BOLD), (f" {text}", ROMAN))
+            else:
+                para((text, ROMAN))
     return out
 
 
@@ -313,21 +303,17 @@ def _layout(letter: Letter, st: _Style, rng: random.Random, first_top: float) ->
 # -- drawing --------------------------------------------------------------------------
 
 
+_WRAPPED_LABELS = {"Application Received:": ["Application", "Received:"]}
+"""Header labels wider than their cell, as Word wraps them there."""
+
+
 def _header_table(c: Canvas, letter: Letter, st: _Style) -> float:
     """Draw the header block; return the baseline of the first body line."""
-    from . import generate as synth
-
     size = st.head_size
     row_h = round(size * 1.38, 2)
     top = 730.0
     xs = (LEFT, LEFT + 106.0, LEFT + 254.0, LEFT + 352.0, LEFT + TEXT_W)
-    pri = (letter.priority or "standard").capitalize()
-    rows: list[tuple[list[str], str, list[str], str]] = [
-        (["Case Number:"], letter.case_number or "", [], ""),
-        (["Date Assigned:"], synth._us_iso(letter.date_assigned), ["Date of Injury:"], synth._us_iso(letter.date_of_injury)),
-        (["Decision Date:"], synth._us_iso(letter.decision_date), ["UR Denial Date:"], synth._us_iso(letter.ur_denial_date)),
-        (["Priority:"], pri, ["Application", "Received:"], synth._us_iso(letter.application_received)),
-    ]
+    rows = [([l1], v1, _WRAPPED_LABELS.get(l2, [l2] if l2 else []), v2) for l1, v1, l2, v2 in header_rows(letter)]
     c.setLineWidth(0.5)
     y_top = top
     for lab1, val1, lab2, val2 in rows:
@@ -365,13 +351,11 @@ def render_pdf(letter: Letter, variant: int = 0) -> bytes:
     require()
     from reportlab.pdfgen.canvas import Canvas
 
-    from . import generate as synth
-
-    rng = synth._letter_rng(letter, f"pdf#{variant}" if variant else "pdf")
+    rng = letter_rng(letter, f"pdf#{variant}" if variant else "pdf")
     st = _style(rng)
     if variant:
         # another layout for sure: never the first layout's type size
-        first = _style(synth._letter_rng(letter, "pdf"))
+        first = _style(letter_rng(letter, "pdf"))
         if st.size == first.size:
             size = _SIZES[(_SIZES.index(st.size) + 1) % len(_SIZES)]
             st = st._replace(size=size, pitch=round(size * 1.15, 2))
