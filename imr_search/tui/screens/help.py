@@ -64,20 +64,17 @@ def bindings_of(holder: Holder) -> list[Binding]:
 
 def describe(title: str, holders: list[Holder], extra: list[tuple[str, str]], current: bool) -> Content:
     """One place's keys, each once: a widget's meaning of a key wins over its screen's (the focused widget gets the key first)."""
-    rows: dict[str, str] = {}
-    from_screen: set[str] = set()
+    rows: dict[str, tuple[str, bool]] = {}  # key -> (what it does, said by a screen)
     for holder in holders:
-        is_screen = isinstance(holder, type) and issubclass(holder, Screen)
+        by_screen = isinstance(holder, type) and issubclass(holder, Screen)
         for b in bindings_of(holder):
             key = key_name(b.key)
-            if key not in rows or (key in from_screen and not is_screen):
-                rows[key] = b.tooltip or b.description or b.action
-                from_screen.discard(key)
-                if is_screen:
-                    from_screen.add(key)
-    rows.update({key: meaning for key, meaning in extra if key not in rows})
+            if key not in rows or (rows[key][1] and not by_screen):
+                rows[key] = (b.tooltip or b.description or b.action, by_screen)
+    for key, meaning in extra:
+        rows.setdefault(key, (meaning, False))
     head = Content.styled(title + ("  (you are here)" if current else ""), "bold $text-accent" if current else "bold")
-    body = [Content.assemble((("  " + k).ljust(26), "bold"), d) for k, d in rows.items()]
+    body = [Content.assemble((("  " + k).ljust(26), "bold"), d) for k, (d, _) in rows.items()]
     return Content("\n").join([head, *body])
 
 
