@@ -23,6 +23,8 @@ import difflib
 import io
 import os
 import random
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -50,8 +52,10 @@ from imr_search.tui.filters import Filters
 from imr_search.tui.messages import OpenLetter
 from imr_search.tui.screens import build as build_screen
 from imr_search.tui.screens.build import BuildScreen
+from imr_search.tui.messages import OpenCompare, OpenSimilar, OpenStats
 from imr_search.tui.screens.compare import CompareScreen
-from imr_search.tui.screens.help import HelpScreen
+from imr_search.tui.screens.detail import DetailScreen
+from imr_search.tui.screens.help import HelpScreen, describe
 from imr_search.tui.screens.letter import LetterScreen
 from imr_search.tui.screens.search import SearchScreen
 from imr_search.tui.screens.similar import SimilarScreen
@@ -62,6 +66,7 @@ from imr_search.tui.widgets.letter_document import LetterDocument
 from imr_search.tui.widgets.outcome_bars import OutcomeBars
 from imr_search.query.order import ordered
 from imr_search.tui.widgets.search_box import SearchBox
+from imr_search.tui.widgets.similar_list import SimilarList
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "tui"
 UPDATE = os.environ.get("IMR_UPDATE_SNAPSHOTS") == "1"
@@ -100,12 +105,20 @@ def idx(index_dir: Path) -> SearchIndex:
     return open_index(index_dir)
 
 
-def run_app(index_dir: Path, scenario: Callable[[Pilot[int], IMRSearchApp], Awaitable[None]], size: tuple[int, int] = (80, 24)) -> IMRSearchApp:
-    """Run ``scenario`` against a fresh app on ``index_dir`` with the clock pinned at 0."""
+def run_app(
+    index_dir: Path,
+    scenario: Callable[[Pilot[int], IMRSearchApp], Awaitable[None]],
+    size: tuple[int, int] = (80, 24),
+    notifications: bool = False,
+) -> IMRSearchApp:
+    """Run ``scenario`` against a fresh app on ``index_dir`` with the clock pinned at 0.
+
+    ``notifications``: show them on screen (Textual's tests leave them out by default).
+    """
     app = IMRSearchApp(index_dir, clock=lambda: 0.0)
 
     async def go() -> None:
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await settle(pilot)
             await scenario(pilot, app)
 
@@ -116,8 +129,13 @@ def run_app(index_dir: Path, scenario: Callable[[Pilot[int], IMRSearchApp], Awai
 async def settle(pilot: Pilot[int]) -> None:
     """Let the debounce fire, every worker finish and the screen catch up."""
     await pilot.pause(0.06)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(20):  # a worker's answer may start another (a letter, then the cases like it)
+        workers = list(pilot.app.workers)
+        if not workers:
+            break
+        # A failed worker is the app's to report (tests look for its message), not the waiter's.
+        await asyncio.gather(*(worker.wait() for worker in workers), return_exceptions=True)
+        await pilot.pause()
 
 
 async def search(pilot: Pilot[int], query: str) -> None:
@@ -552,9 +570,13 @@ def test_stats_help_and_palette(index_dir: Path, idx: SearchIndex) -> None:
             assert words in listed, words
         await pilot.press("escape")
         assert isinstance(app.screen, SearchScreen)
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        for title in ("Similar", "Filters", "Stats", "Copy no.", "Quit", "Keys"):
-            assert title in titles, titles
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in ("Similar", "Filters", "Stats", "Copy no.", "Quit", "Keys", "Sort: newest first / best first", "Clear filters", "Reload the index"):
+            assert title in commands, commands
+        commands["Sort: newest first / best first"].callback()
+        await settle(pilot)
+        assert app.screen.sort == "date"  # type: ignore[attr-defined]
+        assert shown_ids(app) == ids(idx.search(QUERY, limit=30, sort="date"), "date")
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
@@ -580,6 +602,138 @@ def test_letter_screen_footer_and_palette_offer_its_keys(index_dir: Path, idx: S
         assert {"Next hit", "Prev hit", "Similar", "Opposite", "Copy no.", "Back"} <= titles
 
     run_app(index_dir, scenario)
+
+
+# -- detail screens and failures ----------------------------------------------
+
+
+def test_detail_screens_go_back_scroll_and_refuse_unknown_letters(index_dir: Path, idx: SearchIndex) -> None:
+    first = ordered(idx.search(QUERY, limit=30).letters, "relevance")[0]
+    like = (idx.similar(first.id, limit=20) or [])[0]
+    unknown = "CM99-0000000"
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        search_screen = app.screen
+        for opener in (OpenLetter(first.id, query=QUERY), OpenSimilar(first.id), OpenCompare(first.id, like.id), OpenStats("")):
+            app.post_message(opener)
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, DetailScreen), opener
+            assert not screen.body.loading and app.focused is screen.body, "the body has focus once it arrived"
+            if isinstance(screen.body, SimilarList):  # the list's own j/k move its cursor
+                await pilot.press("j")
+                assert screen.body.highlighted == 1
+                await pilot.press("k")
+                assert screen.body.highlighted == 0
+            else:
+                await pilot.press("j", "j")
+                await pilot.wait_for_scheduled_animations()
+                assert screen.body.scroll_y == 2, opener
+                await pilot.press("k")
+                await pilot.wait_for_scheduled_animations()
+                assert screen.body.scroll_y == 1, opener
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is search_screen, opener
+        for opener in (OpenLetter(unknown), OpenSimilar(unknown), OpenCompare(first.id, unknown)):
+            app.post_message(opener)
+            await settle(pilot)
+            assert app.screen is search_screen, opener
+            assert f"No letter {unknown} in the index" in await notices(pilot, app), opener
+
+    run_app(index_dir, scenario, notifications=True)
+
+
+def test_help_lists_each_place_once_with_the_focused_widgets_meaning() -> None:
+    similar = describe("Similar cases", [SimilarScreen, SimilarList], [], False).plain
+    assert "esc" in similar and "Back to where you came from" in similar, "the detail screens' shared keys are listed"
+    assert "Next case" in similar and "Scroll down" not in similar, "the list's j, which has focus, is what j does"
+    compare = describe("Compare", [CompareScreen], [], True).plain
+    assert [line.split()[0] for line in compare.splitlines()[1:]] == ["esc", "j", "k", "i"]
+
+
+def _damage(index_dir: Path, ending: str) -> None:
+    """Overwrite the open index's ``*.ending`` files with zeros, in place: the app's open index reads the zeros."""
+    version = index_dir / (index_dir / "CURRENT").read_text().strip()
+    damaged = list(version.glob(f"*.{ending}"))
+    assert damaged
+    for path in damaged:
+        with path.open("r+b") as f:
+            f.write(bytes(path.stat().st_size))
+
+
+@pytest.fixture
+def small_index(tmp_path: Path) -> tuple[Path, str]:
+    """A throwaway index of 40 letters (it gets damaged), and a letter past the app's first page."""
+    write_corpus(tmp_path / "corpus", 40, seed=5)
+    build([tmp_path / "corpus"], tmp_path / "index", jobs=1)
+    unseen = open_index(tmp_path / "index").search("", limit=100, sort="date").letters[-1].id
+    return tmp_path / "index", unseen
+
+
+async def notices(pilot: Pilot[int], app: IMRSearchApp) -> str:
+    """The screen as text once the notifications (toasts) have been laid out."""
+    await pilot.pause(0.3)
+    shown = screen_text(app)
+    app.clear_notifications()
+    return shown
+
+
+def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tuple[Path, str]) -> None:
+    index_dir, unseen = small_index
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        _damage(index_dir, "term")  # the term dictionaries: each fails when first read
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        similar = app.screen
+        assert isinstance(similar, SimilarScreen)
+        assert not similar.similar.loading
+        shown = await notices(pilot, app)
+        assert "Similar cases failed: ValueError" in shown and "could not search" in shown
+        await pilot.press("escape")
+        app.post_message(OpenLetter(unseen))
+        await settle(pilot)
+        letter = app.screen
+        assert isinstance(letter, LetterScreen) and not letter.document.loading
+        assert "Loading the letter failed: ValueError" in await notices(pilot, app)
+        await pilot.press("slash")
+        await search(pilot, "therapy")
+        assert isinstance(app.screen, SearchScreen)
+        assert "⚠ Search failed: ValueError" in screen_text(app), "a failed search is said in the status line"
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        stats = app.screen
+        assert isinstance(stats, StatsScreen) and not stats.body.loading
+        assert "Counting outcomes failed: ValueError" in await notices(pilot, app)
+        assert app.is_running
+
+    run_app(index_dir, scenario, size=(120, 40), notifications=True)
+
+
+def test_a_panic_in_the_index_is_reported_like_any_failure(small_index: tuple[Path, str]) -> None:
+    """Tantivy panics on a damaged store; the panic is not an Exception, and Textual's workers catch only those."""
+    index_dir, unseen = small_index
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        _damage(index_dir, "store")
+        app.post_message(OpenLetter(unseen))
+        await settle(pilot)
+        letter = app.screen
+        assert isinstance(letter, LetterScreen) and not letter.document.loading
+        assert "Loading the letter failed: IndexCrash" in await notices(pilot, app)
+
+    run_app(index_dir, scenario, size=(120, 40), notifications=True)
+
+
+def test_importing_the_app_sets_nothing_running_it_sets_the_frame_rate(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    probe = (
+        "import os, sys; import imr_search.tui, imr_search.tui.app; print(os.environ.get('TEXTUAL_FPS'));"
+        f"imr_search.tui.run(__import__('pathlib').Path({str(tmp_path / 'none')!r})); print(os.environ.get('TEXTUAL_FPS'))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["None", "120"]
 
 
 # -- start-up ----------------------------------------------------------------

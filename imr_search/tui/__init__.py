@@ -12,12 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-# Textual paints at most TEXTUAL_FPS frames a second (60 by default); results
-# that arrive just after a frame wait for the next. 120 takes a third off the
-# keystroke-to-results time (bench/tui.py). Set before Textual is imported.
-os.environ.setdefault("TEXTUAL_FPS", "120")
-
 SAMPLE = "sample_corpus"
+FPS = 120
+"""Frames a second the app paints at most. Textual's default is 60, and results
+that arrive just after a frame wait for the next: 120 takes a third off the
+keystroke-to-results time (bench/tui.py). Textual reads ``TEXTUAL_FPS`` once,
+when it is first imported, and has no other way to set it."""
 
 
 def sample_corpus() -> Path | None:
@@ -31,6 +31,7 @@ def sample_corpus() -> Path | None:
 
 def run(index_dir: Path | None) -> int:
     """Open the app on ``index_dir`` (None: the default index); the exit status."""
+    os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # before anything imports Textual
     from ..errors import IndexNotFound, IndexProblem
     from ..index import store
     from ..query import open_index

@@ -15,14 +15,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
 from ..errors import IndexProblem
 from ..query import SearchIndex, open_index
 from ..index import BuildReport
-from .messages import OpenCompare, OpenLetter, OpenSimilar, OpenStats
+from .keys import GLOBAL_KEYS
+from .messages import IndexReloaded, OpenCompare, OpenLetter, OpenSimilar, OpenStats
 from .screens.build import BuildScreen
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
@@ -41,13 +42,7 @@ class IMRSearchApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "imr-search"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the app"),
-        Binding("question_mark", "help", "Keys", id="app.help", tooltip="Show every key (this list)"),
-        Binding("slash", "focus_search", "Search", id="app.search", tooltip="Back to the search box, from anywhere"),
-        Binding("f1", "help", "Keys", show=False, priority=True, id="app.help-f1", tooltip="Show every key, even while typing"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-now", tooltip="Quit, even while typing"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = GLOBAL_KEYS
 
     def __init__(
         self,
@@ -111,9 +106,12 @@ class IMRSearchApp(App[int]):
             return
         if self._index.reload():
             self.notify("The index was rebuilt; results refreshed", timeout=3)
-            for screen in self.screen_stack:
-                if isinstance(screen, SearchScreen):
-                    screen.refresh_results()
+            self._reloaded()
+
+    def _reloaded(self) -> None:
+        """Tell every open screen the index changed (those showing answers ask again)."""
+        for screen in self.screen_stack:
+            screen.post_message(IndexReloaded())
 
     # -- navigation ---------------------------------------------------------
 
@@ -148,7 +146,6 @@ class IMRSearchApp(App[int]):
             return
         while self.screen is not target and len(self.screen_stack) > 1:
             await self.pop_screen()
-        target.show_filters = False
         target.focus_box()
 
     def action_help(self) -> None:
@@ -165,32 +162,17 @@ class IMRSearchApp(App[int]):
             actions.add(binding.action)
             titles.add(binding.description)
             yield SystemCommand(binding.description, tooltip or f"key: {key}", partial(self.run_action, binding.action, node))
-        if self.search_screen is not None:
-            for title, help_text, action in (
-                ("Sort: newest first / best first", "key: d on the search screen", "toggle_sort"),
-                ("Clear filters", "key: ctrl+r in the filter panel", "clear_filters"),
-                ("Reload the index", "pick up a rebuild now", "reload_index"),
-            ):
-                titles.add(title)
-                yield SystemCommand(title, help_text, partial(self.run_action, action))
+        if (search := self.search_screen) is not None:
+            for command in (*search.palette_commands(), SystemCommand("Reload the index", "pick up a rebuild now", self.action_reload_index)):
+                titles.add(command.title)
+                yield command
         for command in super().get_system_commands(screen):
             if command.title not in titles:  # ours already cover Quit and Keys
                 yield command
 
-    def action_toggle_sort(self) -> None:
-        if (s := self.search_screen) is not None:
-            s.action_toggle_sort()
-
-    def action_clear_filters(self) -> None:
-        from .widgets.filter_panel import FilterPanel
-
-        if (s := self.search_screen) is not None:
-            s.query_one(FilterPanel).action_clear()
-
     def action_reload_index(self) -> None:
         if self._index is not None and self._index.reload():
             self.notify("Switched to the rebuilt index", timeout=3)
+            self._reloaded()
         else:
             self.notify("The index is up to date", timeout=3)
-        if (s := self.search_screen) is not None:
-            s.refresh_results()

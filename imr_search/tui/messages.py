@@ -3,8 +3,10 @@
 Widgets say what the user asked for ("open this letter"); the app decides
 how (which screen, with what query). Keeping navigation in one place means a
 widget never reaches into another screen, and tests can post the same
-messages a keypress would. Textual's ``Message`` initialises itself in
-``__post_init__``, so plain dataclasses are messages.
+messages a keypress would. The app, in turn, tells its screens what changed
+under them (``IndexReloaded``) rather than reaching into them. Textual's
+``Message`` initialises itself in ``__post_init__``, so plain dataclasses are
+messages.
 """
 
 from __future__ import annotations
@@ -67,3 +69,8 @@ class TreatmentChosen(Message):
     """The user picked a canonical treatment from the fuzzy suggestions ("" clears it)."""
 
     treatment: str
+
+
+@dataclass
+class IndexReloaded(Message):
+    """The app switched to a rebuilt index: screens showing answers ask again."""

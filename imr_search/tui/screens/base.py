@@ -1,33 +1,98 @@
-"""What every screen of the app shares: typed access to the open index and the app's clock."""
+"""What every screen of the app shares: how a failed worker is reported, and typed access to the index.
+
+Screens run each blocking call in a thread worker (``exit_on_error=False``:
+a failure must not end the app). Textual tells the screen that started a
+worker when its state changes; ``WorkScreen.on_worker_state_changed`` is the
+one place a failed worker is handled: the screen's spinners stop and it says
+what failed and why (``worker_failed``; the search screen says it in its
+status line).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from functools import wraps
+from typing import Protocol, TypeVar, cast
 
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
+from ...errors import IndexProblem
 from ...query import SearchIndex
 from .. import text
 
-if TYPE_CHECKING:
-    from ..app import IMRSearchApp
+ResultType = TypeVar("ResultType")
+Work = TypeVar("Work", bound=Callable[..., object])
 
 
-class IndexScreen(Screen[None]):
+class IndexCrash(RuntimeError):
+    """The index library panicked (a Rust panic arrives as a ``BaseException``, not an ``Exception``)."""
+
+
+def reraise_panics(work: Work) -> Work:
+    """Let a panic inside the index fail the worker like any other error.
+
+    A damaged index file makes tantivy panic; PyO3 raises that as a
+    ``BaseException``, which Textual's workers do not catch: the worker would
+    stay "running" and its spinner turn for ever. Put it under ``@work``.
+    """
+
+    @wraps(work)
+    def run(*args: object, **kwargs: object) -> object:
+        try:
+            return work(*args, **kwargs)
+        except (Exception, KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as e:  # noqa: BLE001 - exactly the panics
+            raise IndexCrash(str(e)) from e
+
+    return cast(Work, run)
+
+
+def failure(error: BaseException | None) -> str:
+    """An error as one line for the user: our own index errors say it themselves; others are named."""
+    if error is None:
+        return "unknown error"
+    if isinstance(error, IndexProblem):
+        return text.clean(str(error), one_line=True)
+    return text.clean(f"{type(error).__name__}: {error}", one_line=True)
+
+
+class WorkScreen(Screen[ResultType]):
+    """A screen whose workers' failures are reported, never lost."""
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            event.stop()
+            self.worker_failed(event.worker.name or "A task", failure(event.worker.error))
+
+    def worker_failed(self, what: str, reason: str) -> None:
+        """Stop every spinner on this screen and say what failed (a screen may say it elsewhere)."""
+        for widget in self.query("*"):
+            if widget.loading:
+                widget.loading = False
+        self.notify(f"{what} failed: {reason}", title="Error", severity="error", timeout=10, markup=False)
+
+
+class IndexApp(Protocol):
+    """What screens need of the app (a protocol, so screens never import the app)."""
+
+    @property
+    def index(self) -> SearchIndex: ...
+
+    clock: Callable[[], float]
+
+
+class IndexScreen(WorkScreen[None]):
     """A screen that reads the index the app opened."""
 
     @property
-    def imr(self) -> IMRSearchApp:
-        return cast("IMRSearchApp", self.app)
-
-    @property
     def index(self) -> SearchIndex:
-        return self.imr.index
+        return cast(IndexApp, self.app).index
 
     @property
     def clock(self) -> Callable[[], float]:
-        return self.imr.clock
+        return cast(IndexApp, self.app).clock
 
     def copy_case(self, case: str | None) -> None:
         """Copy a case number to the system clipboard (OSC 52) and say so."""

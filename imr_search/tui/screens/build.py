@@ -14,14 +14,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-from ...errors import IndexProblem
 from ...index import BuildReport, build
+from .base import WorkScreen, reraise_panics
 
 
-class BuildScreen(Screen[BuildReport | str]):
+class BuildScreen(WorkScreen[BuildReport | str]):
     """Builds ``index`` from ``corpus``; dismisses with the report, or the error message."""
 
     def __init__(self, corpus: Path, index: Path) -> None:
@@ -44,7 +43,8 @@ class BuildScreen(Screen[BuildReport | str]):
         )
         self._build()
 
-    @work(thread=True, exit_on_error=False)
+    @work(thread=True, exclusive=True, name="Building the index", exit_on_error=False)
+    @reraise_panics
     def _build(self) -> None:
         last = 0.0
 
@@ -55,9 +55,9 @@ class BuildScreen(Screen[BuildReport | str]):
                 last = now
                 self.app.call_from_thread(self.query_one("#build-progress", ProgressBar).update, total=total, progress=done)
 
-        try:
-            report = build([self.corpus], self.index_path, progress=progress)
-        except IndexProblem as e:
-            self.app.call_from_thread(self.dismiss, str(e))
-            return
+        report = build([self.corpus], self.index_path, progress=progress)
         self.app.call_from_thread(self.dismiss, report)
+
+    def worker_failed(self, what: str, reason: str) -> None:
+        """The build could not finish: the app ends with the reason."""
+        self.dismiss(reason)

@@ -7,28 +7,26 @@ else the first). `i` steps the left item when the left letter has several.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer
 
+from ...query.results import LetterView
 from ...records import Letter
-from .. import text
 from ..widgets.comparison import Comparison, pick_item
-from .base import IndexScreen
+from .detail import DetailScreen
 
 
-class CompareScreen(IndexScreen):
+class CompareScreen(DetailScreen):
     """``left`` (the source) against ``right`` (the similar case)."""
 
     AUTO_FOCUS = "#comparison"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="compare.back", tooltip="Back"),
         Binding("i", "next_item", "Left item", id="compare.item", tooltip="Compare another item of the left letter"),
-        Binding("j", "scroll_down", "Down", show=False, id="compare.down", tooltip="Scroll down"),
-        Binding("k", "scroll_up", "Up", show=False, id="compare.up", tooltip="Scroll up"),
     ]
 
     def __init__(self, left: str, right: str, right_item: int | None = None, left_item: int | None = None) -> None:
@@ -43,16 +41,13 @@ class CompareScreen(IndexScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        a, b = self.index.letter(self.left_id), self.index.letter(self.right_id)
-        if a is None or b is None:
-            missing = self.left_id if a is None else self.right_id
-            self.notify(f"No letter {text.clean(missing, True)} in the index", severity="error", markup=False)
-            self.app.pop_screen()
-            return
-        self.left, self.right = a.letter, b.letter
-        self._show()
+        self.load_letters(self.left_id, self.right_id)
 
-    def _show(self) -> None:
+    def show_letters(self, views: Sequence[LetterView]) -> None:
+        self.left, self.right = views[0].letter, views[1].letter
+        self._compare()
+
+    def _compare(self) -> None:
         assert self.left is not None and self.right is not None
         ri = pick_item(self.right, None, self.right_item)
         li = pick_item(self.left, ri, self.left_item)
@@ -64,17 +59,8 @@ class CompareScreen(IndexScreen):
             return self.left is not None and len(self.left.items) > 1
         return True
 
-    def action_back(self) -> None:
-        self.dismiss()
-
     def action_next_item(self) -> None:
         if self.left is None or len(self.left.items) < 2:
             return
         self.left_item = (self.left_item or 1) % len(self.left.items) + 1
-        self._show()
-
-    def action_scroll_down(self) -> None:
-        self.query_one("#comparison", Comparison).scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self.query_one("#comparison", Comparison).scroll_up()
+        self._compare()

@@ -6,6 +6,7 @@ cannot drift from what the keys really do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -16,56 +17,64 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from ..keys import GLOBAL_KEYS
+from ..widgets.filter_panel import FilterPanel
+from ..widgets.letter_document import LetterDocument
+from ..widgets.results_list import ResultsList
+from ..widgets.search_box import SearchBox
+from ..widgets.similar_list import SimilarList
+from ..widgets.treatment_picker import TreatmentPicker
+from .compare import CompareScreen
+from .letter import LetterScreen
+from .search import SearchScreen
+from .similar import SimilarScreen
+from .stats import StatsScreen
+
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "down": "↓", "up": "↑",
     "space": "space", "ctrl+p": "ctrl+p", "ctrl+r": "ctrl+r", "ctrl+q": "ctrl+q", "f1": "f1",
 }
+
+Holder = type[DOMNode] | Sequence[BindingType]
+"""Where a place's keys come from: a screen or widget class, or a list of bindings (the app's)."""
+
+GROUPS: list[tuple[str, list[Holder], list[tuple[str, str]]]] = [
+    ("Everywhere", [GLOBAL_KEYS], [("ctrl+p", "Command palette: every action by name"), ("tab, shift+tab", "Move between parts of the screen")]),
+    ("Search", [SearchBox, SearchScreen, ResultsList], [("↑ ↓ home end pgup pgdn", "Move in the results")]),
+    ("Filter panel", [FilterPanel, TreatmentPicker], [("enter", "In the treatment box: take the highlighted suggestion"), ("↓", "In the treatment box: into the suggestions")]),
+    ("Letter", [LetterScreen, LetterDocument], [("↑ ↓ pgup pgdn", "Scroll")]),
+    ("Similar cases", [SimilarScreen, SimilarList], [("enter", "Open the highlighted case")]),
+    ("Compare", [CompareScreen], []),
+    ("Stats", [StatsScreen], []),
+]
+"""(title, where its keys come from, extra keys not in any BINDINGS), in the order shown."""
 
 
 def key_name(key: str) -> str:
     return ", ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in key.split(","))
 
 
-def groups() -> list[tuple[str, list[type[DOMNode]], list[tuple[str, str]]]]:
-    """(title, the classes whose bindings it lists, extra keys not in BINDINGS)."""
-    from ..app import IMRSearchApp
-    from ..widgets.filter_panel import FilterPanel
-    from ..widgets.letter_document import LetterDocument
-    from ..widgets.results_list import ResultsList
-    from ..widgets.search_box import SearchBox
-    from ..widgets.similar_list import SimilarList
-    from ..widgets.treatment_picker import TreatmentPicker
-    from .compare import CompareScreen
-    from .letter import LetterScreen
-    from .search import SearchScreen
-    from .similar import SimilarScreen
-    from .stats import StatsScreen
-
-    return [
-        ("Everywhere", [IMRSearchApp], [("ctrl+p", "Command palette: every action by name"), ("tab, shift+tab", "Move between parts of the screen")]),
-        ("Search", [SearchBox, SearchScreen, ResultsList], [("↑ ↓ home end pgup pgdn", "Move in the results")]),
-        ("Filter panel", [FilterPanel, TreatmentPicker], [("enter", "In the treatment box: take the highlighted suggestion"), ("↓", "In the treatment box: into the suggestions")]),
-        ("Letter", [LetterScreen, LetterDocument], [("↑ ↓ pgup pgdn", "Scroll")]),
-        ("Similar cases", [SimilarScreen, SimilarList], [("enter", "Open the highlighted case")]),
-        ("Compare", [CompareScreen], []),
-        ("Stats", [StatsScreen], []),
-    ]
+def bindings_of(holder: Holder) -> list[Binding]:
+    """A holder's bindings; a class's include those it inherits from the app's own bases (a base's first, as Textual merges them)."""
+    if not isinstance(holder, type):
+        return [b for b in holder if isinstance(b, Binding)]
+    own = [c for c in reversed(holder.__mro__) if c.__module__.startswith("imr_search.") and "BINDINGS" in vars(c)]
+    return [b for c in own for b in c.BINDINGS if isinstance(b, Binding)]
 
 
-def describe(title: str, classes: list[type[DOMNode]], extra: list[tuple[str, str]], current: bool) -> Content:
-    seen: set[str] = set()
-    rows: list[tuple[str, str]] = []
-    for cls in classes:
-        for b in cls.BINDINGS:
-            if not isinstance(b, Binding):
-                continue
+def describe(title: str, holders: list[Holder], extra: list[tuple[str, str]], current: bool) -> Content:
+    """One place's keys, each once: a widget's meaning of a key wins over its screen's (the focused widget gets the key first)."""
+    rows: dict[str, tuple[str, bool]] = {}  # key -> (what it does, said by a screen)
+    for holder in holders:
+        by_screen = isinstance(holder, type) and issubclass(holder, Screen)
+        for b in bindings_of(holder):
             key = key_name(b.key)
-            if key not in seen:  # a key listed once per place: the first class's meaning wins
-                seen.add(key)
-                rows.append((key, b.tooltip or b.description or b.action))
-    rows += [row for row in extra if row[0] not in seen]
+            if key not in rows or (rows[key][1] and not by_screen):
+                rows[key] = (b.tooltip or b.description or b.action, by_screen)
+    for key, meaning in extra:
+        rows.setdefault(key, (meaning, False))
     head = Content.styled(title + ("  (you are here)" if current else ""), "bold $text-accent" if current else "bold")
-    body = [Content.assemble((("  " + k).ljust(26), "bold"), d) for k, d in rows]
+    body = [Content.assemble((("  " + k).ljust(26), "bold"), d) for k, (d, _) in rows.items()]
     return Content("\n").join([head, *body])
 
 
@@ -83,14 +92,15 @@ class HelpScreen(ModalScreen[None]):
         self.context = context
 
     def compose(self) -> ComposeResult:
-        here = type(self.context).__name__ if self.context is not None else ""
         with VerticalScroll(id="help-body", can_focus=True):
             yield Static("Keys", id="help-title", markup=False)
-            parts = groups()
-            parts.sort(key=lambda g: not any(c.__name__ == here for c in g[1]))
-            for title, classes, extra in parts:
-                yield Static(describe(title, classes, extra, any(c.__name__ == here for c in classes)), classes="help-group")
+            for title, holders, extra in sorted(GROUPS, key=lambda g: not self._here(g[1])):
+                yield Static(describe(title, holders, extra, self._here(holders)), classes="help-group")
         yield Footer()
+
+    def _here(self, holders: list[Holder]) -> bool:
+        """Is this the place the list was opened from?"""
+        return any(isinstance(h, type) and type(self.context) is h for h in holders)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -7,6 +7,7 @@ put the two side by side.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,16 +19,15 @@ from ...query.results import LetterView
 from .. import text
 from ..messages import OpenCompare, OpenSimilar, OpenStats
 from ..widgets.letter_document import LetterDocument
-from .base import IndexScreen
+from .detail import DetailScreen
 
 
-class LetterScreen(IndexScreen):
+class LetterScreen(DetailScreen):
     """The letter; `n`/`N` walk the hits, `s`/`o` find similar cases, `c` compares."""
 
     AUTO_FOCUS = "#document"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="letter.back", tooltip="Back to where you came from"),
         Binding("n", "next_hit", "Next hit", id="letter.next-hit", tooltip="Jump to the next hit of the query"),
         Binding("N", "previous_hit", "Prev hit", id="letter.previous-hit", tooltip="Jump to the previous hit"),
         Binding("s", "similar", "Similar", id="letter.similar", tooltip="Cases similar to this letter"),
@@ -51,11 +51,10 @@ class LetterScreen(IndexScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.view = self.index.letter(self.letter_id, query=self.search_query or None)
-        if self.view is None:
-            self.notify(f"No letter {text.clean(self.letter_id, True)} in the index", severity="error", markup=False)
-            self.app.pop_screen()
-            return
+        self.load_letters(self.letter_id, query=self.search_query or None)
+
+    def show_letters(self, views: Sequence[LetterView]) -> None:
+        self.view = views[0]
         self.document.show(self.view)
         self._update_bar()
 
@@ -82,9 +81,6 @@ class LetterScreen(IndexScreen):
         if action == "compare":
             return self.compare_with is not None
         return True
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     def action_next_hit(self) -> None:
         self.document.next_hit()

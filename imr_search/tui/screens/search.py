@@ -12,11 +12,12 @@ arriving, by the app's clock.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import on, work
 from textual.actions import SkipAction
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.events import Resize
@@ -28,13 +29,13 @@ from textual.worker import get_current_worker
 from ...query import Sort
 from ...query.results import LetterHit, SearchResults
 from ..filters import Filters
-from ..messages import FiltersChanged, OpenLetter, OpenSimilar, OpenStats
+from ..messages import FiltersChanged, IndexReloaded, OpenLetter, OpenSimilar, OpenStats
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_preview import LetterPreview
 from ..widgets.results_list import ResultsList
 from ..widgets.search_box import SearchBox
 from ..widgets.status_line import StatusLine
-from .base import IndexScreen
+from .base import IndexScreen, reraise_panics
 
 DEBOUNCE = 0.04
 """Keys closer together than this (seconds) are one burst, searched once at its end.
@@ -45,7 +46,10 @@ WIDE = 150
 """From this many columns the highlighted letter is previewed beside the list."""
 PREVIEW_DELAY = 0.12
 
-SearchKey = tuple[str, str, int]
+SEARCH_WORK = "Search"
+"""The search worker's name: its failure is said in the status line."""
+
+SearchKey = tuple[str, Sort, int]
 """(query sent, sort, limit): what a result set answers."""
 
 
@@ -153,8 +157,8 @@ class SearchScreen(IndexScreen):
         event.stop()
         self.filters = event.filters
 
-    def refresh_results(self) -> None:
-        """Search again as things stand (the index was rebuilt)."""
+    def on_index_reloaded(self, event: IndexReloaded) -> None:
+        """The app switched to a rebuilt index: search again as things stand."""
         self._run()
 
     def _run(self) -> None:
@@ -164,23 +168,21 @@ class SearchScreen(IndexScreen):
         self._started = self.clock()
         self._search(query, sort, self._limit)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, query: str, sort: str, limit: int) -> None:
+    @work(thread=True, exclusive=True, group="search", name=SEARCH_WORK, exit_on_error=False)
+    @reraise_panics
+    def _search(self, query: str, sort: Sort, limit: int) -> None:
         """Run one query off the UI thread; drop the answer if the user has moved on."""
-        worker = get_current_worker()
-        try:
-            results = self.index.search(query, limit=limit, sort="date" if sort == "date" else "relevance")
-        except Exception as e:  # noqa: BLE001 - an index problem must show, not kill the app or vanish
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, (query, sort, limit), f"{type(e).__name__}: {e}")
-            return
-        if worker.is_cancelled or (query, sort, limit) != self._wanted:
+        results = self.index.search(query, limit=limit, sort=sort)
+        if get_current_worker().is_cancelled or (query, sort, limit) != self._wanted:
             return
         self.app.call_from_thread(self._deliver, (query, sort, limit), results)
 
-    def _failed(self, key: SearchKey, reason: str) -> None:
-        if key == self._wanted:
-            self.query_one("#status", StatusLine).failed(f"search failed: {reason}")
+    def worker_failed(self, what: str, reason: str) -> None:
+        """A failed search is said where its results would be; anything else as a notification."""
+        if what == SEARCH_WORK:
+            self.query_one("#status", StatusLine).failed(f"{what} failed: {reason}")
+        else:
+            super().worker_failed(what, reason)
 
     def _deliver(self, key: SearchKey, results: SearchResults) -> None:
         """An answer arrived: keep it only if it is still for what the user has asked."""
@@ -275,7 +277,8 @@ class SearchScreen(IndexScreen):
             return
         self._load_preview(hit.id, self.effective_query)
 
-    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="preview", name="The preview", exit_on_error=False)
+    @reraise_panics
     def _load_preview(self, letter_id: str, query: str) -> None:
         view = self.index.letter(letter_id, query=query)
         if get_current_worker().is_cancelled:
@@ -308,7 +311,17 @@ class SearchScreen(IndexScreen):
         self.results_list.focus()
 
     def focus_box(self) -> None:
+        """Into the search box, the filter panel closed (`/` from anywhere)."""
+        self.show_filters = False
         self.query_one("#query", SearchBox).focus()
+
+    def clear_filters(self) -> None:
+        self.query_one("#filters", FilterPanel).action_clear()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """What the command palette offers for this screen beyond its keys."""
+        yield SystemCommand("Sort: newest first / best first", "key: d on the search screen", self.action_toggle_sort)
+        yield SystemCommand("Clear filters", "key: ctrl+r in the filter panel", self.clear_filters)
 
     def action_similar(self) -> None:
         if (hit := self.current) is not None:

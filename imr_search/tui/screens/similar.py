@@ -8,6 +8,7 @@ the likeness to one item of a letter with several.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -18,32 +19,33 @@ from textual.reactive import reactive
 from textual.widgets import Footer, OptionList, Static
 from textual.worker import get_current_worker
 
+from ...query.results import LetterView, SimilarItem
 from ...records import Letter
-from ...query.results import SimilarItem
 from .. import text
 from ..messages import OpenCompare, OpenLetter
 from ..widgets.similar_list import SimilarList
-from .base import IndexScreen
+from .base import reraise_panics
+from .detail import DetailScreen
 
 LIMIT = 20
 
 
-class SimilarScreen(IndexScreen):
+class SimilarScreen(DetailScreen):
     """Similar items of other letters, best first."""
 
     AUTO_FOCUS = "#similar"
 
+    contrast: reactive[bool] = reactive(False, init=False)
+    """Only cases decided the other way."""
+    item: reactive[int | None] = reactive(None, init=False)
+    """Which item of the source letter to match (None: all of them)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="similar.back", tooltip="Back to the letter"),
         Binding("o", "toggle_contrast", "Opposite outcome", id="similar.opposite", tooltip="Toggle: only cases decided the other way"),
         Binding("c", "compare", "Compare", id="similar.compare", tooltip="Compare the highlighted case with this letter"),
         Binding("i", "next_item", "Item", id="similar.item", tooltip="Match on all items / item 1 / item 2 …"),
         Binding("y", "copy", "Copy no.", id="similar.copy", tooltip="Copy the highlighted case's number"),
     ]
-
-    contrast: reactive[bool] = reactive(False, init=False)
-    item: reactive[int | None] = reactive(None, init=False)
-    """Which item of the source letter to match (None: all of them)."""
 
     def __init__(self, letter_id: str, contrast: bool = False) -> None:
         super().__init__()
@@ -58,12 +60,11 @@ class SimilarScreen(IndexScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        view = self.index.letter(self.letter_id)
-        if view is None:
-            self.notify(f"No letter {text.clean(self.letter_id, True)} in the index", severity="error", markup=False)
-            self.app.pop_screen()
-            return
-        self.letter = view.letter
+        self._update_header("searching…")
+        self.load_letters(self.letter_id)
+
+    def show_letters(self, views: Sequence[LetterView]) -> None:
+        self.letter = views[0].letter
         self._load()
 
     @property
@@ -76,20 +77,25 @@ class SimilarScreen(IndexScreen):
     def watch_item(self) -> None:
         self._load()
 
-    def _update_header(self, found: int | None) -> None:
+    def _update_header(self, count: str) -> None:
+        """The title (what is listed, and ``count``) and the source letter's items (once it is known)."""
         letter = self.letter
-        if letter is None:
-            return
         what = "decided the other way" if self.contrast else "like it"
-        scope = f"item {self.item}" if self.item else ("all items" if len(letter.items) > 1 else "its item")
-        count = "searching…" if found is None else f"{found} found"
+        if letter is None:
+            source, scope = self.letter_id, ""
+        else:
+            source = letter.case_number or letter.id
+            items = f"item {self.item}" if self.item else ("all items" if len(letter.items) > 1 else "its item")
+            scope = f" ({items})"
         self.query_one("#similar-title", Static).update(
             Content.assemble(
                 ("Cases ", "bold"), (what, "bold $text-warning" if self.contrast else "bold"),
-                " · similar to ", (text.clean(letter.case_number or letter.id, True), "bold"),
-                f" ({scope}) · {count}",
+                " · similar to ", (text.clean(source, True), "bold"),
+                f"{scope} · {count}",
             )
         )
+        if letter is None:
+            return
         lines = []
         for it in letter.items:
             marker = "▶ " if self.item in (None, it.item) else "  "
@@ -99,11 +105,12 @@ class SimilarScreen(IndexScreen):
     def _load(self) -> None:
         if self.letter is None:
             return
-        self._update_header(None)
+        self._update_header("searching…")
         self.similar.loading = True
         self._fetch(self.letter.id, self.item, self.contrast)
 
-    @work(thread=True, exclusive=True, group="similar", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="similar", name="Similar cases", exit_on_error=False)
+    @reraise_panics
     def _fetch(self, letter_id: str, item: int | None, contrast: bool) -> None:
         found = self.index.similar(letter_id, item=item, contrast=contrast, limit=LIMIT) or []
         if get_current_worker().is_cancelled or (item, contrast) != (self.item, self.contrast):
@@ -111,10 +118,14 @@ class SimilarScreen(IndexScreen):
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: list[SimilarItem]) -> None:
-        self.similar.loading = False
         self.similar.show(found)
-        self._update_header(len(found))
+        self.loaded()
+        self._update_header(f"{len(found)} found")
         self.refresh_bindings()
+
+    def worker_failed(self, what: str, reason: str) -> None:
+        super().worker_failed(what, reason)
+        self._update_header("could not search")
 
     @on(OptionList.OptionSelected, "#similar")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -129,9 +140,6 @@ class SimilarScreen(IndexScreen):
         if action == "next_item":
             return self.letter is not None and len(self.letter.items) > 1
         return True
-
-    def action_back(self) -> None:
-        self.dismiss()
 
     def action_toggle_contrast(self) -> None:
         self.contrast = not self.contrast

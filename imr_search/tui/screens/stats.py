@@ -8,11 +8,9 @@ items the search matched (filters included).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static
@@ -21,7 +19,8 @@ from textual.worker import get_current_worker
 from ...query.results import StatRow
 from .. import text
 from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
-from .base import IndexScreen
+from .base import reraise_panics
+from .detail import DetailScreen
 
 SECTIONS = (
     ("year", "By year decided", None),
@@ -32,16 +31,10 @@ SECTIONS = (
 )
 
 
-class StatsScreen(IndexScreen):
+class StatsScreen(DetailScreen):
     """Bars per dimension for the items matching ``query``."""
 
     AUTO_FOCUS = "#stats"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="stats.back", tooltip="Back to the search"),
-        Binding("j", "scroll_down", "Down", show=False, id="stats.down", tooltip="Scroll down"),
-        Binding("k", "scroll_up", "Up", show=False, id="stats.up", tooltip="Scroll up"),
-    ]
 
     def __init__(self, query: str) -> None:
         super().__init__()
@@ -57,7 +50,7 @@ class StatsScreen(IndexScreen):
 
     def on_mount(self) -> None:
         self._title(None)
-        self.query_one("#stats").loading = True
+        self.body.loading = True
         self._count(self.search_query)
 
     def _title(self, rows: list[StatRow] | None, hints: list[str] | None = None) -> None:
@@ -78,7 +71,8 @@ class StatsScreen(IndexScreen):
         lines += [Content.styled("⚠ " + text.clean(h, True), "$text-warning") for h in hints or []]
         self.query_one("#stats-title", Static).update(Content("\n").join(lines))
 
-    @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="stats", name="Counting outcomes", exit_on_error=False)
+    @reraise_panics
     def _count(self, query: str) -> None:
         rows, hints = self.index.stats(query)
         if not get_current_worker().is_cancelled:
@@ -95,14 +89,5 @@ class StatsScreen(IndexScreen):
             else:
                 chosen = sorted(chosen, key=lambda r: (-r.items, str(r.key)))[:top]
             self.query_one(f"#bars-{dim}", OutcomeBars).rows = chosen
-        self.query_one("#stats").loading = False
+        self.loaded()
         self._title(rows, hints)
-
-    def action_back(self) -> None:
-        self.dismiss()
-
-    def action_scroll_down(self) -> None:
-        self.query_one("#stats", VerticalScroll).scroll_down()
-
-    def action_scroll_up(self) -> None:
-        self.query_one("#stats", VerticalScroll).scroll_up()

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...records import Citation, Item, Letter
+from ...records import Citation, Item, Letter, citation_text
 from .. import text
 
 SAME = "="
@@ -171,12 +171,11 @@ def _cite_list(cites: list[Citation], other: set[tuple[str, str, str | None]]) -
     lines = []
     for c in cites:
         both = _cite_key(c) in other
-        where = f", {c.section}" if c.section else ""
         lines.append(
             Content.assemble(
                 ("= " if both else "+ ", "$text-muted" if both else "bold $text-warning"),
                 (c.source + " ", "bold"),
-                text.plain(c.title + where, "" if both else "italic", one_line=True),
+                text.plain(citation_text(c, source=False), "" if both else "italic", one_line=True),
             )
         )
     return Content("\n").join(lines)

@@ -20,12 +20,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
+from ...records import CITATION_SOURCES
 from ..filters import DATE, Filters
 from ..messages import FiltersChanged, TreatmentChosen
 from .treatment_picker import Lookup, TreatmentPicker
 
 OUTCOMES = ("", "upheld", "overturned")
-CITES = ("MTUS", "ACOEM", "ODG", "other")
 
 
 def _options(values: list[str]) -> list[tuple[Text, str]]:
@@ -64,7 +64,7 @@ class FilterPanel(VerticalScroll):
             yield Select(_options(self._known.get("specialty", [])), prompt="any", id="f-specialty", compact=True)
         with Horizontal(classes="filter-row"):
             yield Label("Cites", classes="filter-label")
-            yield Select(_options(list(CITES)), prompt="any", id="f-cites", compact=True)
+            yield Select(_options(list(CITATION_SOURCES)), prompt="any", id="f-cites", compact=True)
         with Horizontal(classes="filter-row"):
             yield Label("Category", classes="filter-label")
             yield Select(_options(self._known.get("category", [])), prompt="any", id="f-category", compact=True)

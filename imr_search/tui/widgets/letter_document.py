@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...records import Item, Letter
+from ...records import Item, Letter, citation_text
 from ...query.results import Hit, LetterView
 from .. import text
 
@@ -128,21 +128,18 @@ def item_facts(it: Item) -> Facts:
     )
 
 
-def citation_lines(it: Item, marks: dict[tuple[str, str, str | None], str] | None = None) -> Content:
-    """The item's citations, one a line: who cited, source, title, section, pages."""
+def citation_lines(it: Item) -> Content:
+    """The item's citations, one a line: who cited, the source (a column of its own), then the citation."""
     if not it.citations:
         return Content.styled("no citations", "$text-muted")
     lines = []
     for c in it.citations:
         who = "reviewer" if c.by == "reviewer" else "claims admin."
-        where = "".join(x for x in (f", {c.section}" if c.section else "", f", p. {c.pages}" if c.pages else ""))
-        mark = (marks or {}).get((c.source, c.title, c.section), "")
         lines.append(
             Content.assemble(
-                (mark, "bold $text-accent" if mark.startswith("=") else "bold $text-warning") if mark else "",
                 (f"{who:<14}", "$text-muted"),
                 (f"{c.source:<6}", "bold"),
-                text.plain(c.title + where, one_line=True),
+                text.plain(citation_text(c, source=False), one_line=True),
             )
         )
     return Content("\n").join(lines)

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...query.results import LetterView
+from ...records import citation_text
 from .. import text
 from .letter_document import letter_title
 
@@ -44,7 +45,7 @@ def preview_content(view: LetterView) -> Content:
             Content(""),
             Content.assemble(f"Item {it.item}  ", text.outcome(it.outcome), "  ", text.highlighted(it.request, hits.get((it.item, "request"), []), one_line=True)),
         ]
-        cites = ", ".join(dict.fromkeys(f"{c.source} {c.section or c.title}" for c in it.citations if c.by == "reviewer"))
+        cites = "; ".join(dict.fromkeys(citation_text(c) for c in it.citations if c.by == "reviewer"))
         if cites:
             lines.append(Content.assemble(("Reviewer cites  ", "$text-muted"), text.plain(cites, one_line=True)))
         lines.append(text.highlighted(it.rationale, hits.get((it.item, "rationale"), [])))
