@@ -36,6 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from imr_search.tui import FPS  # noqa: E402  (imports no Textual)
+
+os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # as run() does: the app measured is the app users get
+
 QUERIES = [
     "physical therapy",
     "acupuncture outcome:overturned",
