@@ -69,10 +69,15 @@ def field_text(source: SectionField, letter: Letter, item: Item | None) -> str:
     not a silently empty section.
     """
     value: object = letter if source.level == "letter" else item
-    for name in source.field.split("."):
-        if value is None:
-            return ""
-        value = getattr(value, name)
+    if "." not in source.field:  # the common case, read for every field of every result
+        value = getattr(value, source.field)
+    else:
+        for name in source.field.split("."):
+            if value is None:
+                return ""
+            value = getattr(value, name)
+    if isinstance(value, str):
+        return value
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):

@@ -22,6 +22,8 @@ from .snapshot import Snapshot
 SNIPPET_CHARS = 160
 
 _BY_SECTION: dict[str, tuple[SectionField, ...]] = {s: tuple(f for f in SECTION_FIELDS if f.section == s) for s in SECTIONS}
+_TWINS = {s: (s, s + EXACT_SUFFIX) for s in SECTIONS}
+"""Each section's index fields: stemmed, then the unstemmed twin."""
 _SCOPED = re.compile(rf"\b(?:{'|'.join(SECTIONS)})(?:{EXACT_SUFFIX})?:\\?\"?([\w ]+)")
 
 
@@ -39,16 +41,17 @@ class Snippets:
         exact = bool(parsed.phrases) or not parsed.words
         self._gens: dict[str, tantivy.SnippetGenerator] = {}
         for section in SECTIONS:
-            for f, wanted in ((section, bare), (section + EXACT_SUFFIX, exact)):
+            for f, wanted in zip(_TWINS[section], (bare, exact)):
                 if wanted:
                     gen = tantivy.SnippetGenerator.create(snap.searcher, q, snap.schema, f)
                     gen.set_max_num_chars(SNIPPET_CHARS)
                     self._gens[f] = gen
-        self._words = query_words(parsed)
+        self._words = tuple(query_words(parsed))
         self._letter_level: dict[tuple[str, str], Snippet | None] = {}
         """Snippets of letter fields (the summary), made once for all of a letter's items."""
 
     def of(self, letter: Letter, item: Item) -> list[Snippet]:
+        """``item``'s snippets, in section order; a section the query does not hit has none."""
         out = []
         for section in SECTIONS:
             for source in _BY_SECTION[section]:
@@ -69,10 +72,13 @@ class Snippets:
         # Snippets cost more than the search: skip text that cannot hold a hit.
         if self._words:
             lowered = text.lower()
-            if not any(w in lowered for w in self._words):
+            for w in self._words:
+                if w in lowered:
+                    break
+            else:
                 return None
         best: Snippet | None = None
-        for f in (section, section + EXACT_SUFFIX):
+        for f in _TWINS[section]:
             gen = self._gens.get(f)
             if gen is None:
                 continue
@@ -108,7 +114,7 @@ def _ranges(snap: Snapshot, gens: dict[str, tantivy.SnippetGenerator], q: tantiv
     if not text:
         return []
     out: set[tuple[int, int]] = set()
-    for f in (section, section + EXACT_SUFFIX):
+    for f in _TWINS[section]:
         gen = gens.get(f)
         if gen is None:
             gen = gens[f] = tantivy.SnippetGenerator.create(snap.searcher, q, snap.schema, f)
