@@ -54,8 +54,9 @@ before the canonical name or the list of diagnoses). Adding a field to the
 search is adding a row (and bumping ``SCHEMA_VERSION``: old indexes lack it)."""
 
 SECTION_JOINER = "\n\n"
-"""Between the texts of one section in the index; whitespace, so no phrase is
-made or broken by it (both tokenizers split on it)."""
+"""Between the texts of one section in the index. Only whitespace: both
+tokenizers split on it and give it no position, so a section's tokens are
+its fields' tokens, in table order."""
 LIST_JOINER = "; "
 """Between the values of a list field ("lumbar strain; sciatica"), as every view writes them."""
 
