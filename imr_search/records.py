@@ -129,6 +129,7 @@ HEADER_FIELDS = (
 """Letter fields that only the header block carries."""
 
 _encoder = msgspec.json.Encoder()
+_letter_decoder = msgspec.json.Decoder(Letter)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -138,7 +139,9 @@ def to_json(obj: msgspec.Struct) -> bytes:
 
 
 def letter_from_json(data: bytes | str) -> Letter:
-    return msgspec.json.decode(data, type=Letter)
+    """Decode (and type-check) a letter's JSON: the one decoder for the parser's
+    output, the writer's spool and the letters stored in the index."""
+    return _letter_decoder.decode(data)
 
 
 def fingerprint(items: list[Item]) -> str:

@@ -13,13 +13,87 @@ stored, which keeps the index near the size of the letters' text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Literal, NamedTuple
+
 import tantivy
+
+from ..records import Item, Letter
 
 SCHEMA_VERSION = 1
 """Bump on any change to fields, tokenizers or the stored JSON."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary")
 """Searchable sections, in boost order."""
+
+
+class SectionField(NamedTuple):
+    """One record field that feeds one searchable section."""
+
+    section: str
+    level: Literal["letter", "item"]
+    """Whose field it is: the letter's (the same on every item's document) or the item's."""
+    field: str
+    """The attribute on the Letter or the Item; dots reach into nested records ("partial.original")."""
+
+
+SECTION_FIELDS: tuple[SectionField, ...] = (
+    SectionField("treatment", "item", "request"),
+    SectionField("treatment", "item", "treatment"),
+    SectionField("rationale", "item", "rationale"),
+    SectionField("guideline", "item", "claims_administrator_guideline"),
+    SectionField("guideline", "item", "reviewer_guideline"),
+    SectionField("summary", "letter", "summary"),
+    SectionField("summary", "letter", "diagnoses"),
+)
+"""Which record field feeds which section: the writer indexes these texts, and
+snippets and letter-view hits are cut from the same ones, so what is found is
+what gets marked. Within a section the order is the order the texts are
+indexed in and the order a snippet prefers them in (the words of the letter
+before the canonical name or the list of diagnoses). Adding a field to the
+search is adding a row (and bumping ``SCHEMA_VERSION``: old indexes lack it)."""
+
+SECTION_JOINER = "\n\n"
+"""Between the texts of one section in the index. Only whitespace: both
+tokenizers split on it and give it no position, so a section's tokens are
+its fields' tokens, in table order."""
+LIST_JOINER = "; "
+"""Between the values of a list field ("lumbar strain; sciatica"), as every view writes them."""
+
+assert {f.section for f in SECTION_FIELDS} == set(SECTIONS), "every section needs a field, every field a section"
+
+
+def field_text(source: SectionField, letter: Letter, item: Item | None) -> str:
+    """The text ``source`` holds for ``letter`` (and ``item``, for item fields): "" when absent.
+
+    A misspelt field is an AttributeError on the first letter written or read,
+    not a silently empty section.
+    """
+    value: object = letter if source.level == "letter" else item
+    if "." not in source.field:  # the common case, read for every field of every result
+        value = getattr(value, source.field)
+    else:
+        for name in source.field.split("."):
+            if value is None:
+                return ""
+            value = getattr(value, name)
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return LIST_JOINER.join(str(v) for v in value)
+    return str(value)
+
+
+def section_texts(letter: Letter, item: Item) -> dict[str, str]:
+    """What each section of ``item``'s document holds: its fields' texts, in table order."""
+    parts: dict[str, list[str]] = {s: [] for s in SECTIONS}
+    for source in SECTION_FIELDS:
+        text = field_text(source, letter, item)
+        if text:
+            parts[source.section].append(text)
+    return {s: SECTION_JOINER.join(texts) for s, texts in parts.items()}
 
 BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0}
 """Bare words rank a hit in the request above one in the rationale, and so on."""
@@ -28,6 +102,15 @@ EXACT_SUFFIX = "_x"
 
 KEYWORD_FIELDS = ("outcome", "treatment_name", "category", "subcategory", "specialty", "cites", "case")
 """Exact, lower-cased values for filters and counts (fast fields for aggregation)."""
+
+
+def keyword_labels(values: Iterable[str]) -> dict[str, str]:
+    """Lower-cased keyword values mapped back to how the vocabulary spells them.
+
+    Keyword fields hold values lower-cased (so filters match any case); the
+    treatment table and the stats show them as written ("Pharmaceuticals", "ODG").
+    """
+    return {v.lower(): v for v in values}
 
 
 def build_schema() -> tantivy.Schema:

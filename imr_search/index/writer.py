@@ -33,13 +33,11 @@ import tantivy
 
 from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem
-from ..records import Letter
+from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
 from . import store
-from .schema import EXACT_SUFFIX, build_schema, without_letters
-
-_CATEGORY_LABELS = {c.lower(): c for c in CATEGORIES}
+from .schema import EXACT_SUFFIX, build_schema, keyword_labels, section_texts, without_letters
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -117,25 +115,20 @@ def _date(iso: str | None) -> datetime | None:
 
 
 def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy.Document]:
-    """One document per item, each carrying the letter's filter fields."""
+    """One document per item, each carrying the letter's filter fields.
+
+    The searchable sections hold what ``schema.SECTION_FIELDS`` says, the
+    same texts the query layer cuts snippets and hits from.
+    """
     decided = _date(letter.decision_date)
     specialties = [s.lower() for s in letter.reviewer.specialties]
-    summary = letter.summary
-    if letter.diagnoses:
-        summary = summary + "\n\n" + "; ".join(letter.diagnoses)
     docs = []
     for it in letter.items:
         d = tantivy.Document()
         d.add_text("id", letter.id)
         d.add_integer("item", it.item)
         d.add_integer("lno", lno)
-        sections = {
-            "treatment": f"{it.request}\n{it.treatment}",
-            "rationale": it.rationale,
-            "guideline": f"{it.claims_administrator_guideline}\n{it.reviewer_guideline}",
-            "summary": summary,
-        }
-        for name, text in sections.items():
+        for name, text in section_texts(letter, it).items():
             d.add_text(name, text)
             d.add_text(name + EXACT_SUFFIX, text)
         d.add_text("outcome", it.outcome)
@@ -196,7 +189,6 @@ class _Build:
         self.writer = index.writer(heap_size=256_000_000, num_threads=max(1, min(4, os.cpu_count() or 1)))
         self.manifest = manifest
         self.report = report
-        self.decoder = msgspec.json.Decoder(Letter)
         self.tombstones = set(manifest.tombstones)
         # Letters parsed this run are spooled and written at the end, once
         # duplicates are settled: a copy that loses is never written, so a
@@ -233,7 +225,7 @@ class _Build:
             self.report.skipped.append((path, reason or "unreadable"))
             self.manifest.files[path] = Entry(size, mtime, digest, "skipped", reason=reason)
             return
-        letter = self.decoder.decode(data)
+        letter = letter_from_json(data)
         self.specialties.update(letter.reviewer.specialties)
         score = completeness(letter)
         headed = letter.case_number is not None
@@ -266,7 +258,7 @@ class _Build:
         for lno, (offset, length) in sorted(self.pending.items()):
             self.spool.seek(offset)
             data = self.spool.read(length)
-            for doc in item_documents(self.decoder.decode(data), data, lno):
+            for doc in item_documents(letter_from_json(data), data, lno):
                 self.writer.add_document(doc)
         self.spool.close()
         (self.version / "spool.jsonl").unlink()
@@ -303,12 +295,13 @@ def treatment_table(searcher: tantivy.Searcher, q: tantivy.Query) -> dict[str, d
             "aggs": {"o": {"terms": {"field": "outcome"}}, "c": {"terms": {"field": "category", "size": 1}}},
         }
     }
+    labels = keyword_labels(CATEGORIES)
     table: dict[str, dict[str, object]] = {}
     for b in searcher.aggregate(q, agg)["t"]["buckets"]:
         split = {o["key"]: o["doc_count"] for o in b["o"]["buckets"]}
         cat = b["c"]["buckets"][0]["key"] if b["c"]["buckets"] else None
         table[b["key"]] = {
-            "category": _CATEGORY_LABELS.get(cat, cat) if cat else None,
+            "category": labels.get(cat, cat) if cat else None,
             "items": b["doc_count"],
             "upheld": split.get("upheld", 0),
             "overturned": split.get("overturned", 0),

@@ -27,6 +27,7 @@ from datetime import datetime, timezone
 import tantivy
 
 from ..index.schema import BOOSTS, EXACT_SUFFIX, SECTIONS
+from ..records import CITATION_SOURCES
 
 FILTERS = ("outcome", "specialty", "cites", "category", "subcategory", "body", "decided", "case")
 FIELD_ALIASES = {
@@ -40,6 +41,9 @@ FIELD_ALIASES = {
     "body_part": "body",
 }
 OUTCOMES = {"upheld": "upheld", "overturned": "overturned", "up": "upheld", "over": "overturned"}
+_CITES = {s.lower() for s in CITATION_SOURCES}
+_CITES_NAMED = ", ".join(CITATION_SOURCES[:-1]) + " or " + CITATION_SOURCES[-1]
+"""The sources as a hint lists them: "MTUS, ACOEM, ODG or other"."""
 
 _TOKEN = re.compile(
     r"""
@@ -263,8 +267,8 @@ def _filter(
         v = value.lower()
         if v in ("non-mtus", "nonmtus"):
             v = "other"
-        if v not in ("mtus", "acoem", "odg", "other"):
-            hints.append(f"cites: is MTUS, ACOEM, ODG or other, not {value!r}")
+        if v not in _CITES:
+            hints.append(f"cites: is {_CITES_NAMED}, not {value!r}")
         return tantivy.Query.term_query(schema, "cites", v)
     if name == "case":
         return tantivy.Query.term_query(schema, "case", value.lower())

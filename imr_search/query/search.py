@@ -1,0 +1,135 @@
+"""Searching: item hits collected from the index, grouped into letters, with snippets.
+
+The index holds one document per item; a result is a letter with the items
+that matched. Hits are read a page at a time from fast fields (no stored
+documents) until enough letters are found, and only the letters shown are
+decoded.
+"""
+
+from __future__ import annotations
+
+import time
+
+import tantivy
+
+from . import correct
+from .highlight import Snippets
+from .language import Parsed
+from .order import Sort, ordered
+from .results import ItemHit, LetterHit, SearchResults
+from .snapshot import Snapshot
+
+Groups = dict[int, list[tuple[float, int]]]
+"""Letter ordinal -> [(score, item number)], best letter first."""
+
+
+def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool) -> SearchResults:
+    """Letters matching ``query``; a query that finds nothing is retried with its typos corrected."""
+    started = time.perf_counter()
+    parsed = snap.parse(query)
+    q = snap.query(parsed)
+    groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
+    corrected = None
+    if not groups and parsed.words:
+        fixed = correct.corrected(snap, parsed)
+        if fixed is not None:
+            parsed, corrected = fixed
+            q = snap.query(parsed)
+            groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
+    return SearchResults(
+        query=query,
+        letters=ordered(_letters(snap, groups, q, parsed, sort), sort),
+        total_items=total,
+        hints=parsed.hints,
+        corrected=corrected,
+        sort=sort,
+        elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
+    )
+
+
+def _collect_sorted(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str]) -> tuple[Groups, int | None, Sort]:
+    """``_collect``, falling back to best-first (with a hint) when ordering by date fails."""
+    try:
+        return (*_collect(snap, q, limit, sort, count), sort)
+    except ValueError as e:
+        if sort != "date":
+            raise
+        hints.append(f"could not sort by date ({e}); best matches first")
+        return (*_collect(snap, q, limit, "relevance", count), "relevance")
+
+
+def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool) -> tuple[Groups, int | None]:
+    """Item hits grouped by letter (its build ordinal), best letter first.
+
+    A letter's place is that of its best item. Hits are read a page at a
+    time until ``limit`` letters are found; then one more query fetches the
+    other matching items of just those letters. ``count`` also counts every
+    matching item, which visits every match where the ranked top alone need not.
+    """
+    groups: Groups = {}
+    page, offset = limit * 2 + 10, 0
+    total: int | None = None
+    while len(groups) < limit:
+        result = snap.searcher.search(q, page, count=count and offset == 0, offset=offset, order_by_field=_order_by(sort))
+        if count and offset == 0:
+            total = result.count or 0
+        for (lno, no), score in snap.keyed(result):
+            if lno not in groups:
+                if len(groups) >= limit:
+                    break
+                groups[lno] = []
+            groups[lno].append((score, no))
+        offset += page
+        if len(result.hits) < page or (total is not None and offset >= total):
+            return groups, total
+        page *= 2
+    rest = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(snap.schema, "lno", list(groups)))]
+    )
+    seen = {(lno, no) for lno, items in groups.items() for _, no in items}
+    for (lno, no), score in snap.keyed(snap.searcher.search(rest, limit * 25, count=False, order_by_field=_order_by(sort))):
+        if (lno, no) not in seen:
+            groups[lno].append((score, no))
+    return groups, total
+
+
+def _order_by(sort: Sort) -> str | None:
+    """The fast field hits are ordered by (newest first), or None for best first."""
+    return "decided" if sort == "date" else None
+
+
+def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, sort: Sort) -> list[LetterHit]:
+    """The grouped hits as results: each letter with its matching items (best, or in order), and snippets."""
+    if not groups:
+        return []
+    snippets = Snippets(snap, q, parsed)
+    out = []
+    for lno, items in groups.items():
+        letter = snap.letter_at(lno)
+        if letter is None:
+            continue
+        item_hits = []
+        for score, no in sorted(items, key=lambda x: (-x[0], x[1])) if sort == "relevance" else sorted(items, key=lambda x: x[1]):
+            it = letter.items[no - 1]
+            item_hits.append(
+                ItemHit(
+                    item=no,
+                    request=it.request,
+                    treatment=it.treatment,
+                    category=it.category,
+                    outcome=it.outcome,
+                    score=round(score if sort == "relevance" else 0.0, 4),
+                    snippets=snippets.of(letter, it),
+                )
+            )
+        out.append(
+            LetterHit(
+                id=letter.id,
+                case_number=letter.case_number,
+                decision_date=letter.decision_date,
+                score=max(h.score for h in item_hits),
+                specialties=letter.reviewer.specialties,
+                items=item_hits,
+            )
+        )
+    return out

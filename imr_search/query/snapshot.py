@@ -1,0 +1,153 @@
+"""One opened version of the index: what every question is asked of.
+
+``SearchIndex`` holds one ``Snapshot`` and swaps it for a new one when a
+rebuild is published, so a question that started on the old version finishes
+on it. Everything here is shared by the jobs of the query layer (searching,
+highlighting, similar cases, stats): reading letters back from the index,
+turning a user's query into a Tantivy query, and leaving out tombstoned
+letters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tantivy
+
+from ..errors import SchemaMismatch
+from ..index import store
+from ..index.schema import BOOSTS, SECTIONS, without_letters
+from ..records import Letter, letter_from_json
+from ..vocab.treatments import SPECIALTIES, TREATMENTS
+from . import language
+
+_CACHE_LETTERS = 2048
+"""Letters kept decoded; a result page or a similar-cases list reads a few dozen."""
+
+
+class Snapshot:
+    """One published version, opened: its searcher, metadata and tombstones."""
+
+    def __init__(self, root: Path) -> None:
+        version = store.current(root)
+        self.version = version
+        self.meta = store.read_meta(version)
+        try:
+            self.index = tantivy.Index.open(str(version))
+        except ValueError as e:
+            raise SchemaMismatch(f"cannot open the index at {root} ({e}): rebuild with `imr-search index`") from None
+        self.schema = self.index.schema
+        self.searcher = self.index.searcher()
+        self.tombstones: list[int] = list(self.meta.get("tombstones", []))
+        self._letters: dict[str, Letter] = {}
+        self._by_lno: dict[int, str] = {}
+        self._known: dict[str, list[str]] | None = None
+
+    def known_values(self) -> dict[str, list[str]]:
+        """Values the filters accept, for resolving "category:pharma" and for the app's pickers."""
+        if self._known is None:
+            table = self.meta.get("treatments", {})
+            self._known = {
+                "category": sorted({t.category for t in TREATMENTS} | {v["category"] for v in table.values() if v["category"]}),
+                "subcategory": sorted({t.subcategory for t in TREATMENTS}),
+                "specialty": sorted(set(SPECIALTIES) | set(self.meta.get("specialties", []))),
+                "treatment": sorted(table),
+            }
+        return self._known
+
+    # -- letters ------------------------------------------------------------
+
+    def letter(self, letter_id: str) -> Letter | None:
+        """A letter by id; "cm15-0106031" finds CM15-0106031."""
+        cached = self._letters.get(letter_id)
+        if cached is not None:
+            return cached
+        letter = self._first_item(tantivy.Query.term_query(self.schema, "id", letter_id))
+        if letter is None and letter_id != letter_id.upper():
+            letter = self._first_item(tantivy.Query.term_query(self.schema, "id", letter_id.upper()))
+        if letter is not None:
+            self._cache(letter)
+        return letter
+
+    def letter_at(self, lno: int) -> Letter | None:
+        """A letter by its ordinal in this build (what hits are grouped by)."""
+        letter_id = self._by_lno.get(lno)
+        if letter_id is not None and letter_id in self._letters:
+            return self._letters[letter_id]
+        letter = self._first_item(tantivy.Query.term_query(self.schema, "lno", lno))
+        if letter is not None:
+            self._by_lno[lno] = letter.id
+            self._cache(letter)
+        return letter
+
+    def _first_item(self, which: tantivy.Query) -> Letter | None:
+        """The record stored on the letter's first item's document."""
+        q = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, which), (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "item", 1))]
+        )
+        hits = self.searcher.search(self.alive(q), 1, count=False).hits
+        if not hits:
+            return None
+        data = self.searcher.doc(hits[0][1]).get_first("letter")
+        return letter_from_json(data) if isinstance(data, bytes) else None
+
+    def _cache(self, letter: Letter) -> None:
+        if len(self._letters) > _CACHE_LETTERS:
+            self._letters.clear()
+            self._by_lno.clear()
+        self._letters[letter.id] = letter
+
+    # -- queries ------------------------------------------------------------
+
+    def parse(self, query: str) -> language.Parsed:
+        return language.parse(query, self.schema, self.known_values())
+
+    def text_query(self, parsed: language.Parsed) -> tantivy.Query | None:
+        """The words and phrases of ``parsed`` (no filters), or None when it has none.
+
+        Parsed leniently: what Tantivy cannot read becomes a hint, not an error.
+        """
+        if not parsed.text.strip():
+            return None
+        q, errors = self.index.parse_query_lenient(
+            parsed.text,
+            default_field_names=list(SECTIONS),
+            field_boosts=BOOSTS,
+            conjunction_by_default=True,
+        )
+        for err in errors:
+            parsed.hints.append(f"ignored part of the query ({_describe(err)})")
+        return q
+
+    def query(self, parsed: language.Parsed) -> tantivy.Query:
+        """The whole of ``parsed``: text, filters, and no tombstoned letters."""
+        text_q = self.text_query(parsed)
+        if text_q is not None and not parsed.filters and not self.tombstones:
+            return text_q  # nothing to combine it with
+        clauses = list(parsed.filters)
+        if text_q is not None:
+            clauses.insert(0, (tantivy.Occur.Must, text_q))
+        if not any(occur == tantivy.Occur.Must for occur, _ in clauses):
+            clauses.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
+        return self.alive(tantivy.Query.boolean_query(clauses))
+
+    def alive(self, q: tantivy.Query) -> tantivy.Query:
+        """Leave out letters an update replaced or removed (see ``index.writer``)."""
+        return without_letters(q, self.schema, self.tombstones)
+
+    def keyed(self, result: tantivy.SearchResult) -> list[tuple[tuple[int, int], float]]:
+        """Hits as ((letter ordinal, item), score), read from fast fields, not stored documents."""
+        addrs = [addr for _, addr in result.hits]
+        lnos = self.searcher.fast_field_values("lno", addrs)
+        items = self.searcher.fast_field_values("item", addrs)
+        return [((int(lno), int(no)), _score(score)) for (score, _), lno, no in zip(result.hits, lnos, items)]
+
+
+def _score(value: object) -> float:
+    """A hit's score; sorted by date, undated letters come back without one."""
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def _describe(err: object) -> str:
+    return re.sub(r"\s+", " ", str(err))[:80]
