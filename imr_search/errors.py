@@ -37,3 +37,7 @@ class IndexLocked(IndexProblem):
 
 class IndexBuildError(IndexProblem):
     """A build could not finish (disk full, read-only folder...); the previous index is untouched."""
+
+
+class IndexDamaged(IndexProblem):
+    """The index's files are damaged (the engine panicked reading them); a rebuild mends it."""

@@ -14,12 +14,25 @@ from pathlib import Path
 
 import click
 
+from ..errors import IndexProblem
 from .commands_corpus import index_cmd, parse, synth
 from .commands_search import search, show, similar, stats, treatments
 from .index_option import index_option
+from .output import warn
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group; an index problem met by any command (a damaged file, say) is one ``error:`` line and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except IndexProblem as e:
+            warn(f"error: {e}")
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="imr-search")
 @index_option("Index folder for the app and every command")
 @click.pass_context

@@ -353,6 +353,9 @@ def build(
                 raise IndexBuildError(
                     f"could not write the index in {root} ({_io_reason(e, root)}); the previous index is unchanged"
                 ) from None
+            if not isinstance(e, (Exception, KeyboardInterrupt, SystemExit, GeneratorExit)):
+                # A panic inside Tantivy: PyO3 raises it as a BaseException that callers' ``except Exception`` misses.
+                raise IndexBuildError(f"the index engine failed in {root} ({str(e)[:120]}); the previous index is unchanged") from e
             raise
         store.remove_stale(root, keep=version)
     report.seconds = time.perf_counter() - started

@@ -9,10 +9,12 @@ metadata on first use.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import wraps
 from pathlib import Path
+from typing import TypeVar, cast
 
-from ..errors import IndexNotFound
+from ..errors import IndexDamaged, IndexNotFound
 from ..index import store
 from . import highlight, search, similar, stats, treatment_lookup
 from .order import Sort
@@ -26,6 +28,30 @@ text of their own, each hit drawn over its range. The query layer finds hits
 in every field of ``index.schema.SECTION_FIELDS`` (the canonical treatment
 name and the diagnoses too: see ``highlight.letter_hits``); those wait here
 until the app shows them as text that can be marked."""
+
+
+Method = TypeVar("Method", bound=Callable[..., object])
+
+
+def _no_panics(method: Method) -> Method:
+    """A panic inside Tantivy (a damaged index file) becomes ``IndexDamaged``, an ordinary error.
+
+    PyO3 raises a Rust panic as a ``BaseException``, which ``except
+    Exception`` (the CLI's, the app's workers') lets through: the CLI would
+    die with a traceback and an app worker would never finish.
+    """
+
+    @wraps(method)
+    def guarded(self: SearchIndex, *args: object, **kwargs: object) -> object:
+        try:
+            return method(self, *args, **kwargs)
+        except (Exception, KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as e:  # noqa: BLE001 - exactly the engine's panics
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise IndexDamaged(f"the index at {self.root} is damaged ({first[:120]}): rebuild it with `imr-search index`") from e
+
+    return cast(Method, guarded)
 
 
 class SearchIndex:
@@ -68,6 +94,7 @@ class SearchIndex:
         """Values the filters accept, for resolving "category:pharma" and for the app's pickers."""
         return self._snap.known_values()
 
+    @_no_panics
     def search(self, query: str, limit: int = 20, sort: Sort = "relevance", count: bool = True) -> SearchResults:
         """Letters matching ``query``, best (or newest) first, with their matching items.
 
@@ -77,6 +104,7 @@ class SearchIndex:
         """
         return search.search(self._snap, query, limit, sort, count)
 
+    @_no_panics
     def letter(self, letter_id: str, query: str | None = None) -> LetterView | None:
         """The whole record, with where the query hits it (None for an unknown id)."""
         snap = self._snap
@@ -87,6 +115,7 @@ class SearchIndex:
         hits = highlight.letter_hits(snap, letter, q, LETTER_VIEW_FIELDS) if q is not None else []
         return LetterView(letter=letter, hits=hits)
 
+    @_no_panics
     def similar(self, letter_id: str, item: int | None = None, contrast: bool = False, limit: int = 10) -> list[SimilarItem] | None:
         """Items of other letters most like this letter's item(s).
 
@@ -100,6 +129,7 @@ class SearchIndex:
         """Canonical treatments nearest to ``text`` (typos welcome), with their counts."""
         return treatment_lookup.treatments(self.meta.get("treatments", {}), text, limit)
 
+    @_no_panics
     def stats(self, query: str = "", dimensions: Iterable[str] = STAT_DIMENSIONS) -> tuple[list[StatRow], list[str]]:
         """How the matching items were decided, by category, treatment, specialty, citation and year."""
         return stats.stats(self._snap, query, dimensions)

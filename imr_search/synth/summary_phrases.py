@@ -2,7 +2,7 @@
 
 Why apart: these are tables, not logic. ``prose.write_summary`` draws from
 them; every phrase was written for this project (no sentence of a real
-letter may appear, which ``tests/test_synth.py`` checks). Templates hold
+letter may appear, which ``tests/unit/test_synth.py`` checks). Templates hold
 ``{he}``/``{his}``/``{side}``/``{n}`` slots that ``prose.CaseContext.fill``
 fills. Data only.
 """

@@ -11,7 +11,6 @@ status line).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Protocol, TypeVar, cast
 
 from textual.screen import Screen
@@ -22,31 +21,6 @@ from ...query import SearchIndex
 from .. import text
 
 ResultType = TypeVar("ResultType")
-Work = TypeVar("Work", bound=Callable[..., object])
-
-
-class IndexCrash(RuntimeError):
-    """The index library panicked (a Rust panic arrives as a ``BaseException``, not an ``Exception``)."""
-
-
-def reraise_panics(work: Work) -> Work:
-    """Let a panic inside the index fail the worker like any other error.
-
-    A damaged index file makes tantivy panic; PyO3 raises that as a
-    ``BaseException``, which Textual's workers do not catch: the worker would
-    stay "running" and its spinner turn for ever. Put it under ``@work``.
-    """
-
-    @wraps(work)
-    def run(*args: object, **kwargs: object) -> object:
-        try:
-            return work(*args, **kwargs)
-        except (Exception, KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as e:  # noqa: BLE001 - exactly the panics
-            raise IndexCrash(str(e)) from e
-
-    return cast(Work, run)
 
 
 def failure(error: BaseException | None) -> str:

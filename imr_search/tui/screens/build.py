@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from ...index import BuildReport, build
-from .base import WorkScreen, reraise_panics
+from .base import WorkScreen
 
 
 class BuildScreen(WorkScreen[BuildReport | str]):
@@ -44,7 +44,6 @@ class BuildScreen(WorkScreen[BuildReport | str]):
         self._build()
 
     @work(thread=True, exclusive=True, name="Building the index", exit_on_error=False)
-    @reraise_panics
     def _build(self) -> None:
         last = 0.0
 

@@ -18,7 +18,7 @@ from textual.worker import get_current_worker
 
 from ...query.results import LetterView
 from .. import text
-from .base import IndexScreen, reraise_panics
+from .base import IndexScreen
 
 
 class DetailScreen(IndexScreen):
@@ -68,7 +68,6 @@ class DetailScreen(IndexScreen):
         raise NotImplementedError
 
     @work(thread=True, exclusive=True, group="letters", name="Loading the letter", exit_on_error=False)
-    @reraise_panics
     def _read_letters(self, letter_ids: tuple[str, ...], query: str | None) -> None:
         views = [self.index.letter(letter_id, query=query) for letter_id in letter_ids]
         if not get_current_worker().is_cancelled:

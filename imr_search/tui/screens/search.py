@@ -35,7 +35,7 @@ from ..widgets.letter_preview import LetterPreview
 from ..widgets.results_list import ResultsList
 from ..widgets.search_box import SearchBox
 from ..widgets.status_line import StatusLine
-from .base import IndexScreen, reraise_panics
+from .base import IndexScreen
 
 DEBOUNCE = 0.04
 """Keys closer together than this (seconds) are one burst, searched once at its end.
@@ -169,7 +169,6 @@ class SearchScreen(IndexScreen):
         self._search(query, sort, self._limit)
 
     @work(thread=True, exclusive=True, group="search", name=SEARCH_WORK, exit_on_error=False)
-    @reraise_panics
     def _search(self, query: str, sort: Sort, limit: int) -> None:
         """Run one query off the UI thread; drop the answer if the user has moved on."""
         results = self.index.search(query, limit=limit, sort=sort)
@@ -278,7 +277,6 @@ class SearchScreen(IndexScreen):
         self._load_preview(hit.id, self.effective_query)
 
     @work(thread=True, exclusive=True, group="preview", name="The preview", exit_on_error=False)
-    @reraise_panics
     def _load_preview(self, letter_id: str, query: str) -> None:
         view = self.index.letter(letter_id, query=query)
         if get_current_worker().is_cancelled:

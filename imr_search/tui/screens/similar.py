@@ -24,7 +24,6 @@ from ...records import Letter
 from .. import text
 from ..messages import OpenCompare, OpenLetter
 from ..widgets.similar_list import SimilarList
-from .base import reraise_panics
 from .detail import DetailScreen
 
 LIMIT = 20
@@ -110,7 +109,6 @@ class SimilarScreen(DetailScreen):
         self._fetch(self.letter.id, self.item, self.contrast)
 
     @work(thread=True, exclusive=True, group="similar", name="Similar cases", exit_on_error=False)
-    @reraise_panics
     def _fetch(self, letter_id: str, item: int | None, contrast: bool) -> None:
         found = self.index.similar(letter_id, item=item, contrast=contrast, limit=LIMIT) or []
         if get_current_worker().is_cancelled or (item, contrast) != (self.item, self.contrast):

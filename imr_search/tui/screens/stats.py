@@ -19,7 +19,6 @@ from textual.worker import get_current_worker
 from ...query.results import StatRow
 from .. import text
 from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
-from .base import reraise_panics
 from .detail import DetailScreen
 
 SECTIONS = (
@@ -72,7 +71,6 @@ class StatsScreen(DetailScreen):
         self.query_one("#stats-title", Static).update(Content("\n").join(lines))
 
     @work(thread=True, exclusive=True, group="stats", name="Counting outcomes", exit_on_error=False)
-    @reraise_panics
     def _count(self, query: str) -> None:
         rows, hints = self.index.stats(query)
         if not get_current_worker().is_cancelled:

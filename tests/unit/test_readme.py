@@ -14,7 +14,7 @@ from imr_search.cli import main as cli_main
 from imr_search.index import build
 from imr_search.synth import make_letter, render
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
 CASE = "CM15-0106031"
 
@@ -69,3 +69,27 @@ def test_every_command_and_option_in_the_readme_exists() -> None:
             assert opt in options, f"README gives `imr-search {words[1]}` the option {opt}, which it does not take"
         named += 1
     assert named >= 8
+
+
+def layout_paths() -> list[str]:
+    """The files the README's Layout tree names under ``imr_search/``, as paths (indent: two spaces a level)."""
+    (block,) = code_blocks(section("Layout"), "text")
+    stack: list[str] = []
+    named: list[str] = []
+    for line in block.splitlines():
+        m = re.match(r"^( *)(\S+)", line)
+        if not m:
+            continue
+        depth, name = len(m.group(1)) // 2, m.group(2)
+        stack[depth:] = [name]
+        path = "".join(stack)
+        if path.startswith("imr_search/") and not name.endswith("/"):
+            named.append(path)
+    return named
+
+
+def test_layout_names_every_module_once() -> None:
+    named = layout_paths()
+    assert len(named) == len(set(named)), sorted({p for p in named if named.count(p) > 1})
+    actual = {str(p.relative_to(ROOT)) for p in (ROOT / "imr_search").rglob("*") if p.suffix in (".py", ".tcss")}
+    assert set(named) == actual, {"named, not in the tree": sorted(set(named) - actual), "in the tree, not named": sorted(actual - set(named))}

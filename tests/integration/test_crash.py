@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from imr_search import open_index
+from imr_search.errors import IndexDamaged
 from imr_search.index import store
 from imr_search.index.writer import build
 from imr_search.synth import write_corpus
@@ -142,3 +143,22 @@ def test_schema_mismatch_and_missing_index_exit_1(tmp_path, corpora):
     assert run.returncode == 1 and "rebuild with `imr-search index`" in run.stderr
     missing = subprocess.run([sys.executable, "-m", "imr_search.cli", "stats", "--index", str(tmp_path / "nope")], capture_output=True, text=True)
     assert missing.returncode == 1 and "no index at" in missing.stderr
+
+
+def test_a_damaged_index_file_is_an_error_line_not_a_traceback(tmp_path, corpora):
+    """Zeroed store files: an open index meets Tantivy's panic (IndexDamaged), a new process a clear line."""
+    index = _fresh_index(tmp_path, corpora)
+    letter_id = open_index(index).search("", limit=1, sort="date").letters[0].id
+    idx = open_index(index)  # opened before the damage, nothing of its store read yet
+    for path in store.current(index).glob("*.store"):
+        with path.open("r+b") as f:
+            f.write(bytes(path.stat().st_size))
+    with pytest.raises(IndexDamaged, match=f"the index at {index} is damaged .*rebuild it with `imr-search index`"):
+        idx.letter(letter_id)
+    env = dict(os.environ, RUST_BACKTRACE="0")
+    run = subprocess.run(
+        [sys.executable, "-m", "imr_search.cli", "show", letter_id, "--index", str(index)], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"error: cannot open the index at {index} (") and last.endswith("rebuild with `imr-search index`")

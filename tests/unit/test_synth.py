@@ -17,7 +17,7 @@ from imr_search import synth
 from imr_search.records import HEADER_FIELDS, Letter
 from imr_search.vocab.treatments import analyze_request
 
-from .conftest import REAL, SEEDS, real_files
+from ..conftest import REAL, SEEDS, real_files
 
 CORPUS_SIZE = 2000
 

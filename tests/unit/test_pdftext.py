@@ -20,7 +20,7 @@ from imr_search.read.html import html_to_text
 from imr_search.parse import parse_file, parse_text
 from imr_search.read.pdf import pdf_bytes_to_text, pdf_to_text
 
-REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
 REAL_PDFS = sorted(REAL.glob("*.pdf")) if REAL.is_dir() else []
 needs_real = pytest.mark.skipif(not REAL_PDFS, reason="../shared/real not present")
 

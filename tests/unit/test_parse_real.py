@@ -13,7 +13,7 @@ import pytest
 from imr_search.parse import parse_file
 from imr_search.vocab.treatments import SPECIALTIES, STATES
 
-from .conftest import REAL, SEEDS, needs_real, needs_seeds, real_files
+from ..conftest import REAL, SEEDS, needs_real, needs_seeds, real_files
 
 # id: (assigned, injury, decided, ur denial, received, specialties, licensure, age, sex, outcomes, requests)
 REAL_EXPECTED = {

@@ -6,12 +6,12 @@ filters-as-query-text). One index is built per test module (per xdist
 worker), from generated letters plus one hand-made letter whose rationale
 holds Rich markup, to prove letter text is shown as text.
 
-Screenshots: ``tests/snapshots/tui/*.svg`` (for people) and ``*.txt`` (the
+Screenshots: ``tests/app/snapshots/tui/*.svg`` (for people) and ``*.txt`` (the
 same screen as plain text, for a readable diff) are compared exactly; the
 app's clock is pinned so the times shown do not move. After a deliberate
 change to the look, regenerate them with
 
-    IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_tui.py -k snapshot
+    IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/app/test_tui.py -k snapshot
 
 and look at the SVGs before committing them.
 """
@@ -712,7 +712,7 @@ def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tup
 
 
 def test_a_panic_in_the_index_is_reported_like_any_failure(small_index: tuple[Path, str]) -> None:
-    """Tantivy panics on a damaged store; the panic is not an Exception, and Textual's workers catch only those."""
+    """Tantivy panics on a damaged store; the query layer turns the panic (not an Exception) into IndexDamaged."""
     index_dir, unseen = small_index
 
     async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
@@ -721,7 +721,8 @@ def test_a_panic_in_the_index_is_reported_like_any_failure(small_index: tuple[Pa
         await settle(pilot)
         letter = app.screen
         assert isinstance(letter, LetterScreen) and not letter.document.loading
-        assert "Loading the letter failed: IndexCrash" in await notices(pilot, app)
+        shown = await notices(pilot, app)
+        assert "Loading the letter failed: the index at" in shown and "is damaged" in shown
 
     run_app(index_dir, scenario, size=(120, 40), notifications=True)
 
@@ -834,7 +835,7 @@ def test_snapshots_of_the_main_screens(index_dir: Path, size: tuple[int, int]) -
         await shoot(pilot, app, "help")
 
     run_app(index_dir, scenario, size=size)
-    assert not problems, "\n\n".join(problems) + "\n\nRegenerate after a deliberate change: IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_tui.py -k snapshot"
+    assert not problems, "\n\n".join(problems) + "\n\nRegenerate after a deliberate change: IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/app/test_tui.py -k snapshot"
 
 
 def test_app_keeps_searching_during_a_rebuild_and_picks_up_the_new_index(tmp_path: Path) -> None:
