@@ -1,15 +1,16 @@
 """Similar cases: items of other letters most like one letter's item(s).
 
-More-like-this over the item's rationale and request and the letter's
-diagnoses (or the start of its summary), plus boosts for the same canonical
+The item's most telling words (its rationale and request, the letter's
+diagnoses or the start of its summary; see ``_telling_terms``), plus boosts for the same canonical
 treatment, category and body part. ``contrast`` keeps only items decided the
 other way, which is what a reviewer or an applicant looks for.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any
+from collections import Counter
 
 import tantivy
 
@@ -53,6 +54,41 @@ def similar(snap: Snapshot, letter_id: str, item: int | None, contrast: bool, li
     return out
 
 
+MAX_TERMS = 25
+"""The most telling words of the source item that a lookup asks for."""
+MIN_DOC_FREQ = 2
+MIN_WORD = 3
+_STEMMED = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .filter(tantivy.Filter.stemmer("english"))
+    .build()
+)
+"""Tantivy's ``en_stem``, the stemmed sections' analyzer (``index.schema``), word for word."""
+
+
+def _telling_terms(snap: Snapshot, texts: dict[str, str]) -> list[tantivy.Query]:
+    """Tantivy's more-like-this, made deterministic: the ``MAX_TERMS`` words that best tell this item apart.
+
+    As tantivy chooses them: a word's count in the text times its idf in the
+    section; but ties go by section and word. (Tantivy's own picks among
+    tied words in hash order, so the same letter gave different similar
+    cases from one call to the next.) Each word is one plain term query, as
+    tantivy-py's more-like-this asks them (it applies no boost).
+    """
+    n = max(snap.searcher.num_docs, 1)
+    scored: list[tuple[float, str, str]] = []
+    for section, text in texts.items():
+        counts = Counter(w for w in _STEMMED.analyze(text) if len(w) >= MIN_WORD)
+        for word, tf in counts.items():
+            df = snap.searcher.doc_freq(section, word)
+            if df >= MIN_DOC_FREQ:
+                scored.append((tf * math.log(1 + (n - df + 0.5) / (df + 0.5)), section, word))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    return [tantivy.Query.term_query(snap.schema, section, word, index_option="basic") for _, section, word in scored[:MAX_TERMS]]
+
+
 def _query(snap: Snapshot, letter: Letter, it: Item, contrast: bool) -> tantivy.Query:
     s = snap.schema
     should: list[tuple[tantivy.Occur, tantivy.Query]] = []
@@ -63,15 +99,8 @@ def _query(snap: Snapshot, letter: Letter, it: Item, contrast: bool) -> tantivy.
         should.append((tantivy.Occur.Should, tantivy.Query.boost_query(tantivy.Query.term_query(s, "body", w), 2.0)))
     # Not SECTION_FIELDS: this is what makes two cases alike (the diagnoses say
     # more than the whole summary's story), not everything a section holds.
-    fields: dict[str, Any] = {"rationale": it.rationale, "summary": " ".join(letter.diagnoses) or letter.summary[:400], "treatment": it.request}
-    should.append(
-        (
-            tantivy.Occur.Should,
-            tantivy.Query.more_like_this_document_fields_query(
-                s, fields, min_doc_frequency=2, max_doc_frequency=None, min_term_frequency=1, max_query_terms=25, min_word_length=3, boost_factor=1.0
-            ),
-        )
-    )
+    fields = {"rationale": it.rationale, "summary": " ".join(letter.diagnoses) or letter.summary[:400], "treatment": it.request}
+    should.extend((tantivy.Occur.Should, q) for q in _telling_terms(snap, fields))
     clauses: list[tuple[tantivy.Occur, tantivy.Query]] = [
         (tantivy.Occur.Must, tantivy.Query.boolean_query(should)),
         (tantivy.Occur.MustNot, tantivy.Query.term_query(s, "id", letter.id)),

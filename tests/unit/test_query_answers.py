@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from imr_search import open_index
 from imr_search.records import CITATION_SOURCES
 
 from .small_index import Small, small  # noqa: F401
@@ -27,6 +28,14 @@ def test_similar_puts_the_same_treatment_first_and_never_the_letter_itself(small
     assert [s.treatment for s in found[:others]] == [name] * min(others, 5)
     keys = [(-s.score, s.id, s.item) for s in found]
     assert keys == sorted(keys)  # best first, ties by id then item
+
+
+def test_similar_gives_the_same_cases_every_time(small: Small) -> None:  # noqa: F811
+    """The words a lookup asks for are chosen with ties broken by section and word, never by hash order."""
+    fresh = open_index(small.idx.root)
+    for letter_id in small.letters:
+        runs = {tuple((s.id, s.item, s.score) for s in idx.similar(letter_id)) for idx in (small.idx, small.idx, fresh, small.idx)}
+        assert len(runs) == 1, letter_id
 
 
 def test_contrast_keeps_the_items_decided_the_other_way(small: Small) -> None:  # noqa: F811
