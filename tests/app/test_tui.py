@@ -138,6 +138,14 @@ async def settle(pilot: Pilot[int]) -> None:
         await pilot.pause()
 
 
+async def until(pilot: Pilot[int], done: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait for what a message handler will do (a failed worker's report reaches its screen as a message)."""
+    for _ in range(int(seconds / 0.02)):
+        if done():
+            return
+        await pilot.pause(0.02)
+
+
 async def search(pilot: Pilot[int], query: str) -> None:
     """Type ``query`` into the focused text box at once (a fast typist; Pilot's key by key is slow)."""
     box = pilot.app.focused
@@ -688,6 +696,7 @@ def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tup
         await settle(pilot)
         similar = app.screen
         assert isinstance(similar, SimilarScreen)
+        await until(pilot, lambda: not similar.similar.loading)
         assert not similar.similar.loading
         shown = await notices(pilot, app)
         assert "Similar cases failed: ValueError" in shown and "could not search" in shown
@@ -695,7 +704,9 @@ def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tup
         app.post_message(OpenLetter(unseen))
         await settle(pilot)
         letter = app.screen
-        assert isinstance(letter, LetterScreen) and not letter.document.loading
+        assert isinstance(letter, LetterScreen)
+        await until(pilot, lambda: not letter.document.loading)
+        assert not letter.document.loading
         assert "Loading the letter failed: ValueError" in await notices(pilot, app)
         await pilot.press("slash")
         await search(pilot, "therapy")
@@ -704,7 +715,9 @@ def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tup
         await pilot.press("escape", "t")
         await settle(pilot)
         stats = app.screen
-        assert isinstance(stats, StatsScreen) and not stats.body.loading
+        assert isinstance(stats, StatsScreen)
+        await until(pilot, lambda: not stats.body.loading)
+        assert not stats.body.loading
         assert "Counting outcomes failed: ValueError" in await notices(pilot, app)
         assert app.is_running
 
@@ -720,7 +733,9 @@ def test_a_panic_in_the_index_is_reported_like_any_failure(small_index: tuple[Pa
         app.post_message(OpenLetter(unseen))
         await settle(pilot)
         letter = app.screen
-        assert isinstance(letter, LetterScreen) and not letter.document.loading
+        assert isinstance(letter, LetterScreen)
+        await until(pilot, lambda: not letter.document.loading)
+        assert not letter.document.loading
         shown = await notices(pilot, app)
         assert "Loading the letter failed: the index at" in shown and "is damaged" in shown
 
