@@ -57,7 +57,8 @@ def test_kill_9_during_rebuild_keeps_the_previous_index(tmp_path, corpora):
     started = time.monotonic()
     subprocess.run(_index_cmd(corpora / "big", tmp_path / "probe"), check=True, capture_output=True)
     full = time.monotonic() - started
-    rebuilt = _answers(tmp_path / "probe")
+    whole = (open_index(tmp_path / "probe").letters_count, open_index(tmp_path / "probe").items_count)
+    live_before = store.current(index).name
     killed = 0
     for delay in sorted(rng.uniform(0.2, full * 0.95) for _ in range(5)):
         child = subprocess.Popen(_index_cmd(corpora / "big", index), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -66,11 +67,13 @@ def test_kill_9_during_rebuild_keeps_the_previous_index(tmp_path, corpora):
         child.wait()
         if child.returncode != -signal.SIGKILL:
             continue  # it finished first: nothing was interrupted
-        now = _answers(index)
-        if now == rebuilt:
-            continue  # killed after it switched over: the new index is whole and live
+        if store.current(index).name != live_before:
+            # Killed after it switched over: the new version is whole and live, and now the one to keep.
+            assert (open_index(index).letters_count, open_index(index).items_count) == whole
+            before, live_before = _answers(index), store.current(index).name
+            continue
         killed += 1
-        assert now == before, f"killed at {delay:.2f}s"
+        assert _answers(index) == before, f"killed at {delay:.2f}s"
     assert killed >= 3
     # The next run cleans up whatever the killed ones left, and switches over.
     done = subprocess.run(_index_cmd(corpora / "big", index), capture_output=True, text=True)
