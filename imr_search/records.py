@@ -18,6 +18,14 @@ OUTCOME_MARK: dict[str, str] = {"upheld": "✗ upheld", "overturned": "✓ overt
 """How every view names an outcome: a symbol as well as the word, so it reads
 without colour. Upheld: the denial stands; overturned: the treatment is approved."""
 Shape = Literal["html-text", "pdf-text", "pdf", "html"]
+Layout = Literal["standard", "notice", "maximus", "professional-review"]
+"""How the letter is laid out, whatever file it came in: ``standard`` (2013-2017 and after: the header
+block, HOW THE IMR FINAL DETERMINATION WAS MADE, IMR ISSUES, DECISIONS AND RATIONALES); ``notice`` (the
+first 2013 letters: "Notice of Independent Medical Review Determination", numbered "has determined the
+request for X is (not) medically necessary" sentences); ``maximus`` ("MAXIMUS FEDERAL SERVICES, INC." /
+"Independent Medical Review" with DOCUMENTS REVIEWED and IMR DECISION(S) AND RATIONALE(S));
+``professional-review`` (a "MEDICAL PROFESSIONAL REVIEW" report of one item)."""
+LAYOUTS: tuple[Layout, ...] = ("standard", "notice", "maximus", "professional-review")
 
 
 class Partial(msgspec.Struct, frozen=True):
@@ -56,6 +64,23 @@ class Citation(msgspec.Struct, frozen=True):
     pages: str | None = None
 
 
+class Document(msgspec.Struct, frozen=True):
+    """One record the reviewer looked at: a report, its author where given, its date or date range."""
+
+    title: str
+    author: str | None = None
+    date: str | None = None
+    """ISO date, or the first day of a range."""
+    date_to: str | None = None
+    """The last day of a range (None for a single date)."""
+
+
+def document_text(d: Document) -> str:
+    """How every view writes a reviewed document: "Progress report, Dr. Smith, 2016-03-01 to 2016-05-02"."""
+    when = f"{d.date} to {d.date_to}" if d.date and d.date_to else d.date
+    return ", ".join(x for x in (d.title, d.author, when) if x)
+
+
 class Reviewer(msgspec.Struct):
     specialties: list[str] = msgspec.field(default_factory=list)
     licensure: list[str] = msgspec.field(default_factory=list)
@@ -71,6 +96,9 @@ class Item(msgspec.Struct, kw_only=True):
 
     item: int
     request: str
+    """The treatment as requested, without the sentence around it."""
+    line: str = ""
+    """The item's line as the letter writes it (a partial request's whole sentence, say), so every word is found."""
     partial: Partial | None = None
     treatment: str = ""
     category: str | None = None
@@ -94,6 +122,7 @@ class Letter(msgspec.Struct):
     fingerprint: str
     source: str
     shape: Shape
+    layout: Layout = "standard"
     date_assigned: str | None = None
     date_of_injury: str | None = None
     decision_date: str | None = None
@@ -104,7 +133,11 @@ class Letter(msgspec.Struct):
     patient: Patient = msgspec.field(default_factory=Patient)
     diagnoses: list[str] = msgspec.field(default_factory=list)
     summary: str = ""
+    documents: list[Document] = msgspec.field(default_factory=list)
+    """The records the reviewer looked at, where the letter lists them."""
     items: list[Item] = msgspec.field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
+    """What the parser had to guess ("item 2: rationale has no closing sentence"): the letter is whole and indexed."""
 
 
 def citation_text(c: Citation, source: bool = True) -> str:
