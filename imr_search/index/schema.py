@@ -18,13 +18,13 @@ from typing import Literal, NamedTuple
 
 import tantivy
 
-from ..records import Item, Letter
+from ..records import Document, Item, Letter, document_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump on any change to fields, tokenizers or the stored JSON."""
 
-SECTIONS = ("treatment", "rationale", "guideline", "summary")
-"""Searchable sections, in boost order."""
+SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")
+"""Searchable sections, in boost order; a query with no section named searches them all."""
 
 
 class SectionField(NamedTuple):
@@ -39,12 +39,18 @@ class SectionField(NamedTuple):
 
 SECTION_FIELDS: tuple[SectionField, ...] = (
     SectionField("treatment", "item", "request"),
+    SectionField("treatment", "item", "line"),
+    SectionField("treatment", "item", "partial.original"),
+    SectionField("treatment", "item", "partial.authorized"),
     SectionField("treatment", "item", "treatment"),
     SectionField("rationale", "item", "rationale"),
     SectionField("guideline", "item", "claims_administrator_guideline"),
     SectionField("guideline", "item", "reviewer_guideline"),
     SectionField("summary", "letter", "summary"),
     SectionField("summary", "letter", "diagnoses"),
+    SectionField("credentials", "letter", "reviewer.specialties"),
+    SectionField("credentials", "letter", "reviewer.licensure"),
+    SectionField("docs", "letter", "documents"),
 )
 """Which record field feeds which section: the writer indexes these texts, and
 snippets and letter-view hits are cut from the same ones, so what is found is
@@ -82,7 +88,7 @@ def field_text(source: SectionField, letter: Letter, item: Item | None) -> str:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return LIST_JOINER.join(str(v) for v in value)
+        return LIST_JOINER.join(document_text(v) if isinstance(v, Document) else str(v) for v in value)
     return str(value)
 
 
@@ -95,7 +101,7 @@ def section_texts(letter: Letter, item: Item) -> dict[str, str]:
             parts[source.section].append(text)
     return {s: SECTION_JOINER.join(texts) for s, texts in parts.items()}
 
-BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0}
+BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0, "credentials": 0.8, "docs": 0.8}
 """Bare words rank a hit in the request above one in the rationale, and so on."""
 
 EXACT_SUFFIX = "_x"

@@ -7,6 +7,7 @@
     -gym  -"home exercise"        exclusion
     mri OR ct                     either
     rationale:fusion  summary:"lumbar fusion"  guideline:odg  treatment:trainer
+    credentials:california  docs:"progress report"   (sections; no section named: all of them)
     outcome:overturned  specialty:"pain management"  cites:ODG
     category:pharmaceuticals  subcategory:opioids  body:shoulder
     decided:2015  decided:2014-01..2015-06  case:CM15-0106031
@@ -39,6 +40,10 @@ FIELD_ALIASES = {
     "date": "decided",
     "year": "decided",
     "body_part": "body",
+    "documents": "docs",
+    "doc": "docs",
+    "reviewer": "credentials",
+    "qualifications": "credentials",
 }
 OUTCOMES = {"upheld": "upheld", "overturned": "overturned", "up": "upheld", "over": "overturned"}
 _CITES = {s.lower() for s in CITATION_SOURCES}

@@ -20,6 +20,7 @@ import pytest
 from imr_search import open_index
 from imr_search.errors import IndexDamaged
 from imr_search.index import store
+from imr_search.index.schema import SCHEMA_VERSION
 from imr_search.index.writer import build
 from imr_search.synth import write_corpus
 
@@ -145,7 +146,7 @@ def test_read_only_index_folder(tmp_path, corpora):
 def test_schema_mismatch_and_missing_index_exit_1(tmp_path, corpora):
     index = _fresh_index(tmp_path, corpora)
     meta = store.current(index) / store.META
-    meta.write_text(meta.read_text().replace('"schema_version": 1', '"schema_version": 999'))
+    meta.write_text(meta.read_text().replace(f'"schema_version": {SCHEMA_VERSION}', '"schema_version": 999'))
     run = subprocess.run([sys.executable, "-m", "imr_search.cli", "search", "x", "--index", str(index)], capture_output=True, text=True)
     assert run.returncode == 1 and "rebuild with `imr-search index`" in run.stderr
     missing = subprocess.run([sys.executable, "-m", "imr_search.cli", "stats", "--index", str(tmp_path / "nope")], capture_output=True, text=True)

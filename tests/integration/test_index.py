@@ -14,6 +14,7 @@ import pytest
 
 from imr_search import IndexNotFound, SchemaMismatch, open_index
 from imr_search.index import store
+from imr_search.index.schema import section_texts
 from imr_search.index.writer import build
 from imr_search.parse import parse_file
 from imr_search.synth import write_corpus
@@ -39,13 +40,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def _sections(letter, item) -> dict[str, str]:
-    summary = letter.summary + ("\n\n" + "; ".join(letter.diagnoses) if letter.diagnoses else "")
-    return {
-        "treatment": f"{item.request}\n{item.treatment}",
-        "rationale": item.rationale,
-        "guideline": f"{item.claims_administrator_guideline}\n{item.reviewer_guideline}",
-        "summary": summary,
-    }
+    """What each section holds, from the one table that says it (``index.schema.SECTION_FIELDS``)."""
+    return section_texts(letter, item)
 
 
 def _has_phrase(text: str, words: list[str]) -> bool:

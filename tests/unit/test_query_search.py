@@ -57,7 +57,7 @@ def test_a_section_prefix_looks_in_that_section_only(small: Small) -> None:
         expected = _where(small, lambda sec, toks: sec == section and word in toks)
         assert expected, query
         assert items(small.idx.search(query, limit=ALL)) == expected, query
-    assert set(SECTIONS) == {"treatment", "rationale", "guideline", "summary"}
+    assert set(SECTIONS) == {"treatment", "rationale", "guideline", "summary", "credentials", "docs"}
 
 
 @pytest.mark.parametrize(
