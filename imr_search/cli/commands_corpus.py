@@ -17,6 +17,7 @@ from ..errors import IndexProblem, LetterError
 from ..parse import parse_file
 from ..read import corpus
 from ..records import Letter
+from ..vocab.treatments import counted
 from . import tables, text
 from .index_option import index_option
 from .output import Format, emit, format_option, warn
@@ -50,7 +51,8 @@ def parse(paths: tuple[Path, ...], fmt: Format) -> None:
 
     emit(fmt, letters(), text.letter_summary, tables.LETTERS)
     if fmt == "text":
-        warn(f"parsed {counts['ok']} letters ({counts['items']} items), {counts['failed']} failed, in {time.perf_counter() - started:.2f}s")
+        parsed = f"{counted(counts['ok'], 'letter')} ({counted(counts['items'], 'item')})"
+        warn(f"parsed {parsed}, {counts['failed']} failed, in {time.perf_counter() - started:.2f}s")
     if counts["failed"]:
         sys.exit(1)
 
@@ -107,11 +109,12 @@ def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int 
     for dropped, kept, letter_id in report.duplicates:
         warn(f"duplicate {dropped}: same case as {kept} ({letter_id}), kept the fuller copy")
     rate = report.parsed / report.seconds if report.seconds else 0.0
-    how = f"updated ({report.parsed} new or changed files parsed)" if report.updated else f"parsed {report.parsed} files"
+    parsed = counted(report.parsed, "new or changed file" if report.updated else "file")
+    how = f"updated ({parsed} parsed)" if report.updated else f"parsed {parsed}"
     warn(
-        f"indexed {report.letters} letters ({report.items} items) from {report.files} files into {report.index} "
-        f"in {report.seconds:.1f}s, {how}, {rate:,.0f} files/s; {len(report.skipped)} skipped, "
-        f"{len(report.duplicates)} duplicates"
+        f"indexed {counted(report.letters, 'letter')} ({counted(report.items, 'item')}) from {counted(report.files, 'file')} "
+        f"into {report.index} in {report.seconds:.1f}s, {how}, {rate:,.0f} files/s; {len(report.skipped)} skipped, "
+        f"{counted(len(report.duplicates), 'duplicate')}; {counted(report.noted, 'letter')} with parser notes"
     )
     if report.letters == 0 or (strict and report.skipped):
         sys.exit(1)
@@ -148,6 +151,7 @@ def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
     if fmts != ("text",):
         split = ": " + ", ".join(f"{n} {fmt}" for fmt, n in stats["formats"].items())
     warn(
-        f"wrote {stats['files']} files ({stats['letters']} letters, {stats['duplicates']} duplicates{split}) "
+        f"wrote {counted(stats['files'], 'file')} ({counted(stats['letters'], 'letter')}, "
+        f"{counted(stats['duplicates'], 'duplicate')}{split}) "
         f"to {out_dir} in {elapsed:.1f}s"
     )

@@ -15,6 +15,7 @@ import click
 
 from . import tables, text
 from .index_option import index_option, open_or_exit
+from ..vocab.treatments import counted
 from .output import Format, emit, format_option, warn
 
 
@@ -38,7 +39,8 @@ def search(query: str, index_dir: Path | None, limit: int, sort: str, fmt: Forma
     emit(fmt, results.letters, text.search_hit, tables.search_hits(idx))
     if fmt == "text":
         shown = sum(len(h.items) for h in results.letters)
-        warn(f"{len(results.letters)} letters ({shown} items shown, {results.total_items} matching items) in {results.elapsed_ms:.0f} ms")
+        letters, matching = counted(len(results.letters), "letter"), counted(results.total_items or 0, "matching item")
+        warn(f"{letters} ({counted(shown, 'item')} shown, {matching}) in {results.elapsed_ms:.0f} ms")
 
 
 @click.command()

@@ -17,6 +17,7 @@ import click
 
 from ..query.results import LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
 from ..records import OUTCOME_MARK, Letter, citation_text
+from ..vocab.treatments import counted, noun
 
 
 def color() -> bool:
@@ -45,14 +46,16 @@ def letter_summary(letter: Letter) -> str:
     patient = " ".join(str(x) for x in (letter.patient.age, letter.patient.sex) if x)
     facts = [
         patient or "patient not stated",
-        f"{len(letter.diagnoses)} diagnoses",
-        f"{len(letter.items)} items ({upheld} upheld, {len(letter.items) - upheld} overturned)",
+        counted(len(letter.diagnoses), "diagnosis"),
+        f"{counted(len(letter.items), 'item')} ({upheld} upheld, {len(letter.items) - upheld} overturned)",
     ]
     lines = ["  ".join(head), "  " + " · ".join(facts)]
     for it in letter.items:
         tags = " · ".join(x for x in (it.treatment, it.body_part) if x)
         partial = " (partial)" if it.partial else ""
         lines.append(f"  {it.item:>2}. {outcome(it.outcome):<13} {it.request}{partial}  [{tags}]")
+    # What the parser had to guess: the reader should know which fields to check against the letter.
+    lines.extend("  " + style(f"note: {note}", dim=True) for note in letter.notes)
     return "\n".join(lines)
 
 
@@ -103,7 +106,7 @@ def similar_item(s: SimilarItem) -> str:
 
 
 def treatment_match(m: TreatmentMatch) -> str:
-    return f"{m.score:5.1f}  {m.treatment:<40} {m.category or '':<26} {m.items:>6} items  {m.upheld:>6} upheld  {m.overturned:>5} overturned"
+    return f"{m.score:5.1f}  {m.treatment:<40} {m.category or '':<26} {m.items:>6} {noun(m.items, 'item'):<5}  {m.upheld:>6} upheld  {m.overturned:>5} overturned"
 
 
 def stat_rows() -> Callable[[StatRow], str]:
@@ -119,6 +122,6 @@ def stat_rows() -> Callable[[StatRow], str]:
             current.append(r.dimension)
             heading = style(f"\nby {r.dimension}", bold=True) + "\n"
         share = r.overturned / r.items if r.items else 0.0
-        return heading + f"  {r.key[:40]:<40} {r.items:>7} items  {r.upheld:>7} upheld  {r.overturned:>6} overturned ({share:5.1%})"
+        return heading + f"  {r.key[:40]:<40} {r.items:>7} {noun(r.items, 'item'):<5}  {r.upheld:>7} upheld  {r.overturned:>6} overturned ({share:5.1%})"
 
     return row

@@ -56,6 +56,8 @@ class BuildReport:
     parsed: int = 0
     """Files parsed this run (all of them for a rebuild; new and changed ones for an update)."""
     updated: bool = False
+    noted: int = 0
+    """Letters indexed from the files parsed this run on which the parser left notes (what it had to guess)."""
 
 
 def _io_reason(e: BaseException, where: Path) -> str:
@@ -198,6 +200,7 @@ class _Build:
         self.kept: dict[str, str] = {}  # id -> path
         self.by_fingerprint: dict[str, str] = {}
         self.specialties: set[str] = set()  # names as letters spell them, for the app's pickers
+        self.noted: set[str] = set()  # ids of kept letters parsed this run that carry parser notes
         for path, e in manifest.files.items():
             if e.status == "indexed" and e.id is not None:
                 self.kept[e.id] = path
@@ -213,6 +216,7 @@ class _Build:
             elif e.lno is not None:
                 self.tombstones.add(e.lno)
             self.kept.pop(e.id, None)
+            self.noted.discard(e.id)
             if e.fingerprint:
                 self.by_fingerprint.pop(e.fingerprint, None)
         return e
@@ -251,6 +255,8 @@ class _Build:
         self.manifest.files[path] = entry
         self.kept[letter.id] = path
         self.by_fingerprint[letter.fingerprint] = letter.id
+        if letter.notes:
+            self.noted.add(letter.id)
         self.pending[entry.lno] = (self.spool.tell(), len(data))
         self.spool.write(data)
 
@@ -273,6 +279,7 @@ class _Build:
         searcher = self.index.searcher()
         alive = without_letters(tantivy.Query.all_query(), self.index.schema, self.manifest.tombstones)
         self.report.letters = len(self.kept)
+        self.report.noted = len(self.noted)
         self.report.items = searcher.search(alive, 1, count=True).count or 0
         store.write_meta(
             self.version,

@@ -1,8 +1,10 @@
 """Typo correction: a query that finds nothing is retried with its unknown words replaced.
 
-Only bare words are corrected (a quoted phrase means the words as written),
-and only towards words of the canonical treatment names this index holds,
-which is what people misspell when they search ("accupunctre").
+Only words are corrected, bare or scoped to a section (``treatment:acupunture``
+is a typo as much as ``acupunture``); a quoted phrase means the words as
+written. Words are corrected only towards words of the canonical treatment
+names this index holds, which is what people misspell when they search
+("accupunctre").
 """
 
 from __future__ import annotations
@@ -17,27 +19,35 @@ from .snapshot import Snapshot
 
 _CUTOFF = 70
 """How alike (rapidfuzz ratio, 0-100) a word and its replacement must be."""
+_KNOWN_IN = ("treatment", "rationale")
+"""The sections whose words a bare word is known by."""
 
 
 def corrected(snap: Snapshot, parsed: Parsed) -> tuple[Parsed, str] | None:
     """``parsed`` with unknown words replaced by the nearest treatment words, and the words
-    as corrected ("showing results for ..."); None when nothing was replaced."""
+    as corrected, scoped ones with their section ("showing results for treatment:acupuncture");
+    None when nothing was replaced."""
     vocab = _treatment_words(snap)
-    words = [_nearest(snap, w, vocab) for w in parsed.words]
+    scopes = parsed.scopes
+    words = [_nearest(snap, w, vocab, (s,) if s else _KNOWN_IN) for w, s in zip(parsed.words, scopes, strict=True)]
     if words == parsed.words:
         return None
     new_text = parsed.text
-    for old, new in zip(parsed.words, words):
+    for old, new, scope in zip(parsed.words, words, scopes):
         if old != new:
-            new_text = re.sub(rf"(?<![\w:]){re.escape(old)}(?!\w)", new, new_text, count=1, flags=re.I)
-    fixed = Parsed(text=new_text, filters=parsed.filters, hints=parsed.hints, words=words, phrases=parsed.phrases)
-    return fixed, " ".join(words)
+            # A bare word stands alone in the Tantivy text, a scoped one after its "section:".
+            at = rf"(?<![\w:]){re.escape(scope)}:" if scope else r"(?<![\w:])"
+            prefix = f"{scope}:" if scope else ""
+            new_text = re.sub(at + rf"{re.escape(old)}(?!\w)", prefix + new, new_text, count=1, flags=re.I)
+    fixed = Parsed(text=new_text, filters=parsed.filters, hints=parsed.hints, words=words, scopes=scopes,
+                   phrases=parsed.phrases)
+    return fixed, " ".join(f"{scope}:{w}" if scope else w for w, scope in zip(words, scopes))
 
 
-def _nearest(snap: Snapshot, word: str, vocab: list[str]) -> str:
-    """``word`` itself if the index holds it, else the closest treatment word (if close)."""
+def _nearest(snap: Snapshot, word: str, vocab: list[str], sections: tuple[str, ...]) -> str:
+    """``word`` itself if one of ``sections`` holds it, else the closest treatment word (if close)."""
     searcher = snap.searcher
-    if not vocab or searcher.doc_freq("treatment" + EXACT_SUFFIX, word) or searcher.doc_freq("rationale" + EXACT_SUFFIX, word):
+    if not vocab or any(searcher.doc_freq(s + EXACT_SUFFIX, word) for s in sections):
         return word
     match = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
     return match[0] if match else word

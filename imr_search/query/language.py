@@ -76,7 +76,9 @@ class Parsed:
     filters: list[tuple[tantivy.Occur, tantivy.Query]] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
-    """Bare words (for typo correction)."""
+    """Bare words and field-scoped words (for typo correction)."""
+    scopes: list[str | None] = field(default_factory=list)
+    """The section each of ``words`` is scoped to (``treatment:acupunture``), None for a bare word."""
     phrases: list[tuple[str | None, str, int]] = field(default_factory=list)
     """(section or None, phrase, slop)"""
     sections: set[str] = field(default_factory=set)
@@ -222,8 +224,9 @@ def parse(
         else:
             assert word is not None
             clause = " ".join(_word_clause(section, w) for w in word.split(" "))
-            if not section:
-                out.words.extend(re.findall(r"\w+", word.lower()))
+            pieces = re.findall(r"\w+", word.lower())
+            out.words.extend(pieces)
+            out.scopes.extend([section] * len(pieces))
         if not clause:
             hints.append(f"ignored {m.group(0)!r}: nothing to search for")
             continue

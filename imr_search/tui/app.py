@@ -22,6 +22,7 @@ from textual.widgets import Input
 from ..errors import IndexProblem
 from ..query import SearchIndex, open_index
 from ..index import BuildReport
+from ..vocab.treatments import counted
 from .keys import GLOBAL_KEYS
 from .messages import IndexReloaded, OpenCompare, OpenLetter, OpenSimilar, OpenStats
 from .screens.build import BuildScreen
@@ -87,7 +88,8 @@ class IMRSearchApp(App[int]):
         if isinstance(outcome, str) or outcome is None:
             self.exit(return_code=1, message=Text(f"error: {outcome or 'the build stopped'}"))
             return
-        self.notify(f"Indexed {outcome.letters:,} letters ({outcome.items:,} items) in {outcome.seconds:.1f} s", timeout=4)
+        letters, items = counted(outcome.letters, "letter", True), counted(outcome.items, "item", True)
+        self.notify(f"Indexed {letters} ({items}) in {outcome.seconds:.1f} s", timeout=4)
         self._open()
 
     def _open(self) -> None:
@@ -96,7 +98,7 @@ class IMRSearchApp(App[int]):
         except IndexProblem as e:
             self.exit(return_code=1, message=Text(f"error: {e}"))  # Text: a path is not markup
             return
-        self.sub_title = f"{self._index.letters_count:,} letters"
+        self.sub_title = counted(self._index.letters_count, "letter", True)
         self.push_screen(SearchScreen())
         self.set_interval(RELOAD_EVERY, self._reload)
 

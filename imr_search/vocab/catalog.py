@@ -682,3 +682,16 @@ CATEGORY_GUESSES: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
 )
 """How a request the catalogue does not know is classified by its words (first match wins;
 a subcategory of None leaves only the category known)."""
+
+COMPOUNDED_TOPICAL = "compounded topical cream"
+"""The treatment a compound of several drugs is ("Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%"), unless
+the catalogue names that very mix ("flurbiprofen/lidocaine cream")."""
+
+INJECTION_SITES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("sacroiliac", "si joint"), "sacroiliac joint injection"),
+    (("shoulder", "knee", "hip", "elbow", "wrist", "ankle", "hand", "finger", "thumb", "foot", "temporomandibular",
+      "tmj", "jaw"), "corticosteroid injection"),
+)
+"""Which injection a drug injected at a site is ("Injection of lidocaine to the shoulder" is a joint injection),
+by words of the body part (first match wins); a site not listed, or none, is a trigger point injection."""
+DEFAULT_INJECTION = "trigger point injection"

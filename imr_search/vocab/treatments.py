@@ -23,7 +23,15 @@ from typing import NamedTuple
 
 from ..records import Duration, Frequency
 from .body_parts import ABBREVIATED_LIMBS, BODY_PART_FORMS, BODY_PARTS, LATERAL
-from .catalog import CATEGORIES, CATEGORY_GUESSES, TREATMENTS, Treatment
+from .catalog import (
+    CATEGORIES,
+    CATEGORY_GUESSES,
+    COMPOUNDED_TOPICAL,
+    DEFAULT_INJECTION,
+    INJECTION_SITES,
+    TREATMENTS,
+    Treatment,
+)
 from .diagnoses import DIAGNOSES
 from .reviewers import SPECIALTIES, SPECIALTY_VARIANTS, STATES
 
@@ -39,7 +47,9 @@ __all__ = [
     "Treatment",
     "analyze_request",
     "canonical_specialty",
+    "counted",
     "lookup",
+    "noun",
 ]
 
 
@@ -97,6 +107,7 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _INDEX: dict[str, Treatment] = {}
+_BY_NAME: dict[str, Treatment] = {t.name: t for t in TREATMENTS}
 for _t in TREATMENTS:
     for _spelling in (_t.name, *_t.aliases):
         _INDEX.setdefault(_key(_spelling), _t)
@@ -217,6 +228,15 @@ _MIDDLE_ARTICLES_RE = re.compile(r"\b(?:of|for|to|in|on)\s+the\b")
 _PUNCT_RUN_RE = re.compile(r"\(\s*\)|\s+(?=[,;:)])|(?<=\()\s+|[,;:]\s*(?=[,;:]|$)")
 
 
+# A compound: two or more drugs, each with its strength, joined by "/", "+", "," or "and"
+# ("Ketoprofen 20%/ Gabapentin 6% cream").  A drug's name is one or two words.
+_DRUG_WORD = r"(?!(?:and|with)\b)[a-z][a-z\-]*"
+_DRUG_PCT = rf"({_DRUG_WORD}(?:\s+{_DRUG_WORD})?)\s*\d+(?:\.\d+)?\s*%"
+_FIRST_DRUG_PCT_RE = re.compile(rf"(?<![a-z]){_DRUG_PCT}")
+_NEXT_DRUG_PCT_RE = re.compile(rf"\s*(?:/|\+|,|and\b)\s*{_DRUG_PCT}")
+_INJECTION_WORD_RE = re.compile(r"[^a-z\x00](?:inject(?:ions?|ed)?|injxn)(?![a-z])")
+_TOPICALS = ("Topical Compounds", "Topical Analgesics")
+
 _SPECIALTY_INDEX: dict[str, str] = {}
 
 
@@ -249,6 +269,56 @@ def canonical_specialty(text: str) -> str:
     list says "&", so filters on the state's names would otherwise miss them.
     """
     return _SPECIALTY_INDEX.get(_specialty_key(text), text.strip())
+
+
+def _compound(text: str) -> tuple[Treatment, int, int] | None:
+    """The compound ``text`` asks for, with its span: two or more drugs joined by their strengths, or None.
+
+    A mix of drugs is a topical compound whatever drugs it holds, never the
+    one drug whose alias happens to be longest; the catalogue's own entry is
+    used when it names that very mix ("Flurbiprofen 20%/Lidocaine 5%" is
+    "flurbiprofen/lidocaine cream"), trying each drug's full name, then its
+    last word ("topical flurbiprofen" is flurbiprofen).
+    """
+    first = _FIRST_DRUG_PCT_RE.search(text)
+    while first:
+        names, end = [first.group(1)], first.end()
+        while nxt := _NEXT_DRUG_PCT_RE.match(text, end):
+            names.append(nxt.group(1))
+            end = nxt.end()
+        if len(names) >= 2:
+            for key in ("/".join(names), "/".join(n.split()[-1] for n in names)):
+                known = lookup(key)
+                if known is not None and known.subcategory in _TOPICALS:
+                    return known, first.start(1), end
+            return _BY_NAME[COMPOUNDED_TOPICAL], first.start(1), end
+        first = _FIRST_DRUG_PCT_RE.search(text, end)
+    return None
+
+
+def _injection_at(body_part: str | None) -> Treatment:
+    """The injection a drug injected at ``body_part`` is (a joint injection for a joint, a trigger point by default)."""
+    for words, name in INJECTION_SITES:
+        if body_part and any(w in body_part for w in words):
+            return _BY_NAME[name]
+    return _BY_NAME[DEFAULT_INJECTION]
+
+
+_PLURALS = {"diagnosis": "diagnoses"}
+
+
+def noun(n: int, word: str) -> str:
+    """``word`` as a count of ``n`` takes it: "letter" for 1, "letters" otherwise ("diagnosis", "diagnoses").
+
+    Here, below both the command line and the app, so every count they show
+    reads the same ("1 letter", never "1 letters").
+    """
+    return word if n == 1 else _PLURALS.get(word, word + "s")
+
+
+def counted(n: int, word: str, grouped: bool = False) -> str:
+    """"1 letter", "3 letters"; ``grouped`` writes thousands with commas ("1,204 items")."""
+    return f"{n:,} {noun(n, word)}" if grouped else f"{n} {noun(n, word)}"
 
 
 def _int(word: str) -> int:
@@ -313,6 +383,12 @@ def analyze_request(request: str) -> RequestInfo:
         best = lookup(chosen.group(1))
         for m in matches:
             masked = _blank(masked, m.start(1), m.end(1))
+    # A mix of drugs is a compound, unless a named compound ("Terocin (capsaicin 0.025%, ...)") stands outside it.
+    compound = _compound(text) if "%" in text else None
+    if compound:
+        mix, start, end = compound
+        named = (lookup(m.group(1)) for m in matches if not start <= m.start(1) < end)
+        best = next((t for t in named if t is not None and t.subcategory == "Topical Compounds"), mix)
 
     quantity: int | None = None
     had_dose = False
@@ -389,6 +465,11 @@ def analyze_request(request: str) -> RequestInfo:
                 masked = _blank(masked, q.start(), q.end())
                 break
 
+    # "Injection of lidocaine to the shoulder": the injection is the treatment, not the drug injected
+    # (unless the drug is itself given by injection: "Toradol injection", "Synvisc injection").
+    if best is not None and best.category == "Pharmaceuticals" and "injection" not in best.forms:
+        if "inj" in text and _INJECTION_WORD_RE.search(text):
+            best = _injection_at(body_part)
     if best is not None:
         return RequestInfo(best.name, best.category, best.subcategory, body_part, quantity, frequency, duration)
     name = _clean_unknown(masked) or text.strip()

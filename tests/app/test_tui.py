@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, RadioSet
+from textual.widgets import Input, OptionList, RadioSet, Static
 
 from imr_search import open_index
 from imr_search.cli import main as cli_main
@@ -67,6 +67,8 @@ from imr_search.tui.widgets.outcome_bars import OutcomeBars
 from imr_search.query.order import ordered
 from imr_search.tui.widgets.search_box import SearchBox
 from imr_search.tui.widgets.similar_list import SimilarList
+
+from ..integration.noted_index import build_noted
 
 SNAPSHOTS = Path(__file__).parent / "snapshots" / "tui"
 UPDATE = os.environ.get("IMR_UPDATE_SNAPSHOTS") == "1"
@@ -313,6 +315,49 @@ def test_letter_text_is_never_markup(index_dir: Path) -> None:
         assert "[link=https://example.com]click[/link]" in screen_text(app)
 
     run_app(index_dir, scenario)
+
+
+def test_the_parsers_notes_are_shown_near_the_facts_as_text(tmp_path: Path) -> None:
+    """A letter the parser had to guess at shows its notes (muted, under the facts); one without shows none."""
+    notes = ["item 2: rationale has no closing sentence", f"odd text {MARKUP} and a bell\x07"]
+    _, letters = build_noted(tmp_path, 3, {1: notes})
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        app.post_message(OpenLetter(letters[1].id))
+        await settle(pilot)
+        doc = app.screen.query_one(LetterDocument)
+        (block,) = doc.query(".doc-notes")
+        children = list(doc.children)
+        assert children.index(block) == 2  # after the title and the facts, before the summary
+        shown = screen_text(app)
+        assert "Parser notes" in shown and "item 2: rationale has no closing sentence" in shown
+        assert f"odd text {MARKUP} and a bell␇" in shown and "\x07" not in shown
+        await pilot.press("escape")
+        app.post_message(OpenLetter(letters[0].id))
+        await settle(pilot)
+        assert not app.screen.query_one(LetterDocument).query(".doc-notes")
+        assert "Parser notes" not in screen_text(app)
+
+    run_app(tmp_path / "index", scenario, size=(120, 40))
+
+
+def test_one_of_a_thing_is_counted_in_the_singular(tmp_path: Path) -> None:
+    """An index of one letter and a query matching one item: "1 letter", "1 matching item", "1 item"."""
+    _, (letter,) = build_noted(tmp_path, 1, {})
+    query = f'treatment:"{letter.items[0].request}"'
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        assert app.sub_title == "1 letter"
+        assert "1 letter in the index" in screen_text(app)
+        await search(pilot, query)
+        assert "1 matching item · 1 letter shown · " in screen_text(app)
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        title = str(app.screen.query_one("#stats-title", Static).content)
+        assert "\n1 item · " in title
+
+    run_app(tmp_path / "index", scenario, size=(120, 40))
 
 
 def test_control_characters_never_reach_the_terminal(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

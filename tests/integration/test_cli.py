@@ -82,7 +82,7 @@ def test_parse_text_output(runner, letter_dir):
         "   1. ✓ overturned  Personal trainer 2 times a week for 6 weeks, low back  [personal trainer · low back]\n"
         "   2. ✗ upheld      Naproxen 550mg #60  [naproxen]\n"
     )
-    assert result.stderr.startswith("parsed 1 letters (2 items), 0 failed")
+    assert result.stderr.startswith("parsed 1 letter (2 items), 0 failed")
 
 
 def test_parse_json_and_failures(runner, letter_dir):

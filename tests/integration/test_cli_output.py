@@ -11,6 +11,7 @@ compared with those records instead.
 from __future__ import annotations
 
 import random
+import re
 
 import click.testing
 import msgspec
@@ -90,6 +91,12 @@ def test_search_text(cli):
     assert result.stderr.startswith("2 letters (3 items shown, 3 matching items) in ")
 
 
+def test_search_summary_counts_in_words(cli):
+    result = cli("search", "treatment:eszopiclone")
+    assert result.stdout.startswith("CM21-0000002  2022-01-15  Chiropractic\n   2. ")
+    assert re.fullmatch(r"1 letter \(1 item shown, 1 matching item\) in \d+ ms\n", result.stderr), result.stderr
+
+
 def test_search_json(cli):
     assert cli("search", "naproxen", "--limit", "1", "--json").stdout == (
         '{"id":"CM21-0000001","case_number":"CM21-0000001","decision_date":"2021-04-04","score":9.5159,'
@@ -141,7 +148,7 @@ def test_show_text(cli):
     lines = cli("show", "CM21-0000002").stdout.split("\n")
     assert lines[:16] == [
         "CM21-0000002  html-text  decided 2022-01-15  Chiropractic",
-        "  41 female · 1 diagnoses · 2 items (2 upheld, 0 overturned)",
+        "  41 female · 1 diagnosis · 2 items (2 upheld, 0 overturned)",
         "   1. ✗ upheld      Naproxen 550mg qty 90  [naproxen]",
         "   2. ✗ upheld      Eszopiclone 1mg tablet, #30  [eszopiclone]",
         "",
@@ -229,10 +236,10 @@ def test_parse_formats(built):
     text = runner.invoke(main, ["parse", path])
     assert text.stdout == (
         "CM21-0000005  html-text  decided 2021-10-19  Anesthesiology, Pain Management, Hospice & Palliative Medicine\n"
-        "  40 female · 3 diagnoses · 1 items (1 upheld, 0 overturned)\n"
+        "  40 female · 3 diagnoses · 1 item (1 upheld, 0 overturned)\n"
         "   1. ✗ upheld      Multidisciplinary pain program 2 times a week for 1 week (partial)  [functional restoration program]\n"
     )
-    assert text.stderr.startswith("parsed 1 letters (1 items), 0 failed, in ")
+    assert text.stderr.startswith("parsed 1 letter (1 item), 0 failed, in ")
     as_json = runner.invoke(main, ["parse", path, "--format", "json"])
     assert (as_json.stdout_bytes, as_json.stderr) == (to_json(letter) + b"\n", "")
     as_csv = runner.invoke(main, ["parse", path, "--csv"])
@@ -292,7 +299,7 @@ def test_similar_csv(cli):
 def test_treatments_text(cli):
     assert cli("treatments", "mri").stdout == (
         "100.0  mri                                      Diagnostic Testing              2 items       2 upheld      0 overturned\n"
-        " 60.0  therapeutic exercise                     Rehabilitation                  1 items       0 upheld      1 overturned\n"
+        " 60.0  therapeutic exercise                     Rehabilitation                  1 item        0 upheld      1 overturned\n"
     )
 
 
@@ -316,21 +323,21 @@ def test_stats_text(cli):
         "by category\n"
         "  Pharmaceuticals                                3 items        3 upheld       0 overturned ( 0.0%)\n"
         "  Diagnostic Testing                             2 items        2 upheld       0 overturned ( 0.0%)\n"
-        "  Rehabilitation                                 1 items        0 upheld       1 overturned (100.0%)\n"
+        "  Rehabilitation                                 1 item         0 upheld       1 overturned (100.0%)\n"
         "\n"
         "by treatment\n"
         "  mri                                            2 items        2 upheld       0 overturned ( 0.0%)\n"
         "  naproxen                                       2 items        2 upheld       0 overturned ( 0.0%)\n"
-        "  eszopiclone                                    1 items        1 upheld       0 overturned ( 0.0%)\n"
-        "  therapeutic exercise                           1 items        0 upheld       1 overturned (100.0%)\n"
+        "  eszopiclone                                    1 item         1 upheld       0 overturned ( 0.0%)\n"
+        "  therapeutic exercise                           1 item         0 upheld       1 overturned (100.0%)\n"
         "\n"
         "by specialty\n"
         "  Anesthesiology                                 2 items        1 upheld       1 overturned (50.0%)\n"
         "  Chiropractic                                   2 items        2 upheld       0 overturned ( 0.0%)\n"
         "  Hospice & Palliative Medicine                  2 items        1 upheld       1 overturned (50.0%)\n"
         "  Pain Management                                2 items        1 upheld       1 overturned (50.0%)\n"
-        "  Orthopedic Surgery                             1 items        1 upheld       0 overturned ( 0.0%)\n"
-        "  Psychology                                     1 items        1 upheld       0 overturned ( 0.0%)\n"
+        "  Orthopedic Surgery                             1 item         1 upheld       0 overturned ( 0.0%)\n"
+        "  Psychology                                     1 item         1 upheld       0 overturned ( 0.0%)\n"
         "\n"
         "by cites\n"
         "  ACOEM                                          4 items        4 upheld       0 overturned ( 0.0%)\n"

@@ -141,6 +141,22 @@ def test_typos_are_corrected_towards_treatment_words(small: Small) -> None:
     assert small.idx.search("lidocaine").corrected is None
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("treatment:acupunture", "treatment:acupuncture"),
+                                             ("request:acupunture", "treatment:acupuncture"),
+                                             ("rationale:lidocane", "rationale:lidocaine")])
+def test_a_typo_in_a_scoped_word_is_corrected_as_a_bare_one(small: Small, typed: str, meant: str) -> None:
+    res = small.idx.search(typed, limit=ALL)
+    assert res.corrected == meant
+    assert items(res) == items(small.idx.search(meant, limit=ALL)) and res.total_items
+    assert small.idx.search(meant).corrected is None
+
+
+def test_only_the_misspelt_word_is_corrected_and_the_query_keeps_its_order(small: Small) -> None:
+    res = small.idx.search("lidocaine treatment:lidocane outcome:upheld", limit=ALL)
+    assert res.corrected == "lidocaine treatment:lidocaine"
+    assert items(res) == items(small.idx.search("lidocaine treatment:lidocaine outcome:upheld", limit=ALL)) != set()
+
+
 @pytest.mark.parametrize("query", ['"nerve root', "block )", "outcome:maybe", "decided:someday", "nosuchfield:x", "(mri OR", "OR", "-"])
 def test_bad_syntax_gets_a_hint_not_an_exception(small: Small, query: str) -> None:
     assert small.idx.search(query).hints

@@ -193,6 +193,71 @@ def test_result_type() -> None:
     assert info.treatment == "naproxen" and info.quantity == 90
 
 
+# --- compounds and injected drugs ---------------------------------------
+
+COMPOUND = ("compounded topical cream", "Pharmaceuticals", "Topical Compounds")
+
+
+@pytest.mark.parametrize(
+    ("request_", "expected"),
+    [
+        ("Flurbiprofen 10%/Dextromethorphan 5%/Lidocaine 5%", COMPOUND),
+        ("Ketoprofen 20%/ Gabapentin 6% cream", COMPOUND),
+        ("Gabapentin 10%/Cyclobenzaprine 2%/Lidocaine 5% 240g", COMPOUND),
+        ("Capsaicin 0.025% + Menthol 10% cream", COMPOUND),
+        ("Amitriptyline 10%, Dextromethorphan 10% and Tramadol 20% cream", COMPOUND),
+        # The catalogue's own entry when it names the very mix.
+        ("Flurbiprofen 20%/Lidocaine 5% cream 180g", ("flurbiprofen/lidocaine cream", "Pharmaceuticals",
+                                                       "Topical Compounds")),
+        ("Topical flurbiprofen 20% and lidocaine 5%", ("flurbiprofen/lidocaine cream", "Pharmaceuticals",
+                                                        "Topical Compounds")),
+        ("Menthol 10%/Methyl salicylate 30% cream", ("menthol/methyl salicylate", "Pharmaceuticals",
+                                                      "Topical Analgesics")),
+        # A named compound with its ingredients listed is that compound.
+        ("Terocin (capsaicin 0.025%, lidocaine 2.5%, menthol 10%)", ("terocin", "Pharmaceuticals",
+                                                                     "Topical Compounds")),
+        # One drug with its strength is that drug.
+        ("Lidoderm 5% patches", ("lidocaine", "Pharmaceuticals", "Topical Analgesics")),
+        ("Ketoprofen cream 20%", ("ketoprofen cream", "Pharmaceuticals", "Topical Compounds")),
+        ("Flurbiprofen/lidocaine 20%/5%", ("flurbiprofen/lidocaine cream", "Pharmaceuticals", "Topical Compounds")),
+    ],
+)
+def test_a_mix_of_drugs_is_a_compound(request_: str, expected: tuple[str, str, str]) -> None:
+    info = analyze_request(request_)
+    assert (info.treatment, info.category, info.subcategory) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_", "treatment", "body_part"),
+    [
+        ("Lidocaine injection", "trigger point injection", None),
+        ("trigger point injection with lidocaine", "trigger point injection", None),
+        ("Injection of lidocaine to the shoulder", "corticosteroid injection", "shoulder"),
+        ("Lidocaine 5% injection to the right knee", "corticosteroid injection", "right knee"),
+        ("Lidocaine injection to the SI joint", "sacroiliac joint injection", "si joint"),
+        ("Injected lidocaine, lumbar spine", "trigger point injection", "lumbar spine"),
+        ("Kenalog injection with lidocaine, left knee", "corticosteroid injection", "left knee"),
+        # A compound injected is an injection too.
+        ("Lidocaine 1%/Bupivacaine 0.5% injection, cervical spine", "trigger point injection", "cervical spine"),
+    ],
+)
+def test_injection_wording_wins_over_the_drug(request_: str, treatment: str, body_part: str | None) -> None:
+    info = analyze_request(request_)
+    assert (info.treatment, info.category, info.body_part) == (treatment, "Injection", body_part)
+
+
+@pytest.mark.parametrize(
+    ("request_", "treatment"),
+    [
+        ("Toradol injection 60mg", "ketorolac injection"),
+        ("Synvisc-One injection for the right knee", "hyaluronic acid"),
+        ("Testosterone cypionate injection 200mg/ml", "testosterone"),
+    ],
+)
+def test_a_drug_given_by_injection_stays_the_drug(request_: str, treatment: str) -> None:
+    assert analyze_request(request_).treatment == treatment
+
+
 # --- unknown treatments --------------------------------------------------
 
 

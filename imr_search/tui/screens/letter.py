@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from ...query.results import LetterView
+from ...vocab.treatments import counted
 from .. import text
 from ..messages import OpenCompare, OpenSimilar, OpenStats
 from ..widgets.letter_document import LetterDocument
@@ -67,7 +68,7 @@ class LetterScreen(DetailScreen):
         parts: list[Content | str] = []
         if self.search_query:
             if doc.hits:
-                at = f"hit {doc.current_hit + 1} of {len(doc.hits)}" if doc.current_hit >= 0 else f"{len(doc.hits)} hits"
+                at = f"hit {doc.current_hit + 1} of {len(doc.hits)}" if doc.current_hit >= 0 else counted(len(doc.hits), "hit")
                 parts += [(Content.styled(at, "bold $text-warning")), " for ", text.plain(self.search_query, "italic", True), "  (n / N)"]
             else:
                 parts += ["no hits in the text for ", text.plain(self.search_query, "italic", True)]

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from ...query.results import StatRow
+from ...vocab.treatments import counted
 from .. import text
 from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
 from .detail import DetailScreen
@@ -60,7 +61,7 @@ class StatsScreen(DetailScreen):
             total = sum(r.items for r in rows if r.dimension == "category")
             upheld = sum(r.upheld for r in rows if r.dimension == "category")
             share = (total - upheld) / total if total else 0.0
-            legend += [(f"{total:,} items", "bold"), " · ", (f"{share:.0%} overturned", "bold $text-success"), "    "]
+            legend += [(counted(total, "item", True), "bold"), " · ", (f"{share:.0%} overturned", "bold $text-success"), "    "]
         legend += [
             (UPHELD_BAR * 2, "$text-error"), " ", text.outcome("upheld"), "  ",
             (OVERTURNED_BAR * 2, "$text-success"), " ", text.outcome("overturned"),

@@ -24,6 +24,7 @@ from textual.widgets import Static
 
 from ...records import Item, Letter, citation_text
 from ...query.results import Hit, LetterView
+from ...vocab.treatments import counted
 from .. import text
 
 BlockKey = tuple[int, str]
@@ -57,7 +58,7 @@ def letter_title(letter: Letter) -> Content:
         split += [", " if split else "", f"{overturned} ", text.outcome("overturned")]
     return Content.assemble(
         (text.clean(letter.case_number or letter.id, True), "bold"),
-        f" · decided {letter.decision_date or 'date not stated'} · {len(letter.items)} item{'s' if len(letter.items) != 1 else ''}: ",
+        f" · decided {letter.decision_date or 'date not stated'} · {counted(len(letter.items), 'item')}: ",
         *split,
     )
 
@@ -107,6 +108,11 @@ def letter_facts(letter: Letter) -> Facts:
         ],
         classes="doc-facts",
     )
+
+
+def parser_notes(letter: Letter) -> Content:
+    """What the parser had to guess reading this letter, one note a line, under a heading."""
+    return Content("\n").join([Content.styled("Parser notes", "bold"), *(text.plain(n, one_line=True) for n in letter.notes)])
 
 
 def item_facts(it: Item) -> Facts:
@@ -190,6 +196,8 @@ class LetterDocument(VerticalScroll, can_focus=True):
     def _widgets(self, letter: Letter) -> Iterator[Widget]:
         yield Static(letter_title(letter), classes="doc-title")
         yield letter_facts(letter)
+        if letter.notes:  # muted: the letter is whole and indexed, but some fields are the parser's guess
+            yield Static(parser_notes(letter), classes="doc-notes")
         yield Static("Clinical case summary", classes="doc-heading", markup=False)
         yield self._block((0, "summary"), letter.summary or "(no summary)")
         for it in letter.items:

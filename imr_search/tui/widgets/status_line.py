@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...query.results import SearchResults
+from ...vocab.treatments import counted, noun
 from .. import text
 from ..filters import Filters
 
@@ -33,14 +34,15 @@ class StatusLine(Static):
         shown = len(results.letters)
         if not typed.strip() and not filters:
             facts = Content.assemble(
-                (f"{letters_in_index:,}", "bold"), " letters in the index", " · newest first" if sort == "date" else "", " · type to search",
+                (f"{letters_in_index:,}", "bold"), f" {noun(letters_in_index, 'letter')} in the index", " · newest first" if sort == "date" else "", " · type to search",
             )
         elif not results.letters:
             facts = Content.assemble(("no matches", "bold $text-warning"), f" · {elapsed_ms:.0f} ms")
         else:
+            total = results.total_items or 0
             facts = Content.assemble(
-                (f"{results.total_items:,}", "bold"),
-                f" matching item{'s' if results.total_items != 1 else ''} · {shown} letter{'s' if shown != 1 else ''} shown · ",
+                (f"{total:,}", "bold"),
+                f" matching {noun(total, 'item')} · {counted(shown, 'letter')} shown · ",
                 f"{elapsed_ms:.0f} ms · {'newest first' if sort == 'date' else 'best first'}",
             )
         lines = [facts]
