@@ -150,6 +150,23 @@ def citation_text(c: Citation, source: bool = True) -> str:
     return head + (f", {c.section}" if c.section else "") + (f", p. {c.pages}" if c.pages else "")
 
 
+_PLURALS = {"diagnosis": "diagnoses"}
+
+
+def noun(n: int, word: str) -> str:
+    """``word`` as a count of ``n`` takes it: "letter" for 1, "letters" otherwise ("diagnosis", "diagnoses").
+
+    Beside the other ways records are written for people, below both the
+    command line and the app, so every count they show reads the same.
+    """
+    return word if n == 1 else _PLURALS.get(word, word + "s")
+
+
+def counted(n: int, word: str, grouped: bool = False) -> str:
+    """"1 letter", "3 letters"; ``grouped`` writes thousands with commas ("1,204 items")."""
+    return f"{n:,} {noun(n, word)}" if grouped else f"{n} {noun(n, word)}"
+
+
 HEADER_FIELDS = (
     "case_number",
     "date_assigned",

@@ -17,7 +17,7 @@ from ..errors import IndexProblem, LetterError
 from ..parse import parse_file
 from ..read import corpus
 from ..records import Letter
-from ..vocab.treatments import counted
+from ..records import counted
 from . import tables, text
 from .index_option import index_option
 from .output import Format, emit, format_option, warn

@@ -15,7 +15,7 @@ import click
 
 from . import tables, text
 from .index_option import index_option, open_or_exit
-from ..vocab.treatments import counted
+from ..records import counted
 from .output import Format, emit, format_option, warn
 
 

@@ -16,8 +16,7 @@ from typing import Any
 import click
 
 from ..query.results import LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_MARK, Letter, citation_text
-from ..vocab.treatments import counted, noun
+from ..records import OUTCOME_MARK, Letter, citation_text, counted, noun
 
 
 def color() -> bool:

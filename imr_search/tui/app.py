@@ -22,7 +22,7 @@ from textual.widgets import Input
 from ..errors import IndexProblem
 from ..query import SearchIndex, open_index
 from ..index import BuildReport
-from ..vocab.treatments import counted
+from ..records import counted
 from .keys import GLOBAL_KEYS
 from .messages import IndexReloaded, OpenCompare, OpenLetter, OpenSimilar, OpenStats
 from .screens.build import BuildScreen

@@ -304,23 +304,6 @@ def _injection_at(body_part: str | None) -> Treatment:
     return _BY_NAME[DEFAULT_INJECTION]
 
 
-_PLURALS = {"diagnosis": "diagnoses"}
-
-
-def noun(n: int, word: str) -> str:
-    """``word`` as a count of ``n`` takes it: "letter" for 1, "letters" otherwise ("diagnosis", "diagnoses").
-
-    Here, below both the command line and the app, so every count they show
-    reads the same ("1 letter", never "1 letters").
-    """
-    return word if n == 1 else _PLURALS.get(word, word + "s")
-
-
-def counted(n: int, word: str, grouped: bool = False) -> str:
-    """"1 letter", "3 letters"; ``grouped`` writes thousands with commas ("1,204 items")."""
-    return f"{n:,} {noun(n, word)}" if grouped else f"{n} {noun(n, word)}"
-
-
 def _int(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from ...query.results import LetterView
-from ...vocab.treatments import counted
+from ...records import counted
 from .. import text
 from ..messages import OpenCompare, OpenSimilar, OpenStats
 from ..widgets.letter_document import LetterDocument

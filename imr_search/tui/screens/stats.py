@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from ...query.results import StatRow
-from ...vocab.treatments import counted
+from ...records import counted
 from .. import text
 from ..widgets.outcome_bars import OVERTURNED_BAR, UPHELD_BAR, OutcomeBars
 from .detail import DetailScreen

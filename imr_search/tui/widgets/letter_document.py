@@ -22,9 +22,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...records import Item, Letter, citation_text
+from ...records import Item, Letter, citation_text, counted
 from ...query.results import Hit, LetterView
-from ...vocab.treatments import counted
 from .. import text
 
 BlockKey = tuple[int, str]

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...query.results import SearchResults
-from ...vocab.treatments import counted, noun
+from ...records import counted, noun
 from .. import text
 from ..filters import Filters
 
