@@ -55,7 +55,7 @@ def show(letter_id: str, index_dir: Path | None, query: str | None, fmt: Format)
     if view is None:
         warn(f"error: no letter {letter_id!r} in {idx.root}")
         sys.exit(1)
-    emit(fmt, [view.letter], text.letter_full, tables.LETTERS)
+    emit(fmt, [view.letter], lambda letter: text.letter_full(letter, view.hits), tables.LETTERS)
 
 
 @click.command()

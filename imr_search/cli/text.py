@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
-from ..query.results import LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
+from ..query.results import Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
 from ..records import OUTCOME_MARK, Letter, citation_text, counted, noun
 
 
@@ -58,8 +58,15 @@ def letter_summary(letter: Letter) -> str:
     return "\n".join(lines)
 
 
-def letter_full(letter: Letter) -> str:
-    """The whole letter (``show``): the summary, the header facts, then each item in full."""
+def letter_full(letter: Letter, hits: Sequence[Hit] = ()) -> str:
+    """The whole letter (``show``): the summary, the header facts, then each item in full, ``hits`` marked."""
+    where: dict[tuple[int | None, str], list[tuple[int, int]]] = {}
+    for h in hits:
+        where.setdefault((h.item, h.field), []).append((h.start, h.end))
+
+    def text_of(item: int | None, field: str, value: str) -> str:
+        return marked(value, sorted(where.get((item, field), [])))
+
     out = [letter_summary(letter), ""]
     facts = [
         ("Case number", letter.case_number), ("Decision date", letter.decision_date), ("Date assigned", letter.date_assigned),
@@ -68,26 +75,32 @@ def letter_full(letter: Letter) -> str:
         ("Licensure", ", ".join(letter.reviewer.licensure)), ("Diagnoses", "; ".join(letter.diagnoses)),
     ]
     out.extend(f"{k + ':':<22}{v}" for k, v in facts if v)
-    out += ["", style("CLINICAL CASE SUMMARY", bold=True), letter.summary, ""]
+    out += ["", style("CLINICAL CASE SUMMARY", bold=True), text_of(None, "summary", letter.summary), ""]
     for it in letter.items:
-        out.append(style(f"Item {it.item}: {it.request}", bold=True) + f"  {outcome(it.outcome)}")
+        out.append(style(f"Item {it.item}: ", bold=True) + text_of(it.item, "request", it.request) + f"  {outcome(it.outcome)}")
         out.append(f"  treatment: {it.treatment}  category: {it.category or '-'} / {it.subcategory or '-'}  body part: {it.body_part or '-'}")
-        out.append(f"  Claims administrator guideline: {it.claims_administrator_guideline}")
-        out.append(f"  Reviewer guideline: {it.reviewer_guideline}")
+        out.append("  Claims administrator guideline: " + text_of(it.item, "claims_administrator_guideline", it.claims_administrator_guideline))
+        out.append("  Reviewer guideline: " + text_of(it.item, "reviewer_guideline", it.reviewer_guideline))
         out.extend(f"    - {c.by}: {citation_text(c)}" for c in it.citations)
-        out += ["", it.rationale, ""]
+        out += ["", text_of(it.item, "rationale", it.rationale), ""]
     return "\n".join(out)
+
+
+def marked(text: str, ranges: Sequence[tuple[int, int]]) -> str:
+    """``text`` with ``[start, end)`` ranges in colour, or else in ``[brackets]``."""
+    mark: Callable[[str], str] = (lambda s: click.style(s, bold=True, fg="yellow")) if color() else (lambda s: f"[{s}]")
+    out, pos = [], 0
+    for s, e in ranges:
+        if s < pos:
+            continue  # overlapping ranges: the first one marks the words
+        out.append(text[pos:s] + mark(text[s:e]))
+        pos = e
+    return "".join(out) + text[pos:]
 
 
 def snippet(sn: Snippet) -> str:
     """A snippet on one line, its highlights in colour or else in ``[brackets]``."""
-    text = sn.text.replace("\n", " ")
-    mark: Callable[[str], str] = (lambda s: click.style(s, bold=True, fg="yellow")) if color() else (lambda s: f"[{s}]")
-    out, pos = [], 0
-    for s, e in sn.highlights:
-        out.append(text[pos:s] + mark(text[s:e]))
-        pos = e
-    return "".join(out) + text[pos:]
+    return marked(sn.text.replace("\n", " "), sn.highlights)
 
 
 def search_hit(hit: LetterHit) -> str:

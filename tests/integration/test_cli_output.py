@@ -427,3 +427,10 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(built, monkeypatch, n
     result = runner.invoke(main, ["search", "naproxen", "--index", str(built / "index")], color=True)
     assert ("\x1b[" in result.stdout) is coloured
     assert ("[Naproxen]" in result.stdout) is not coloured
+
+
+def test_show_marks_the_query_hits(cli):
+    lines = cli("show", "CM21-0000001", "--query", "naproxen").stdout.splitlines()
+    assert "Item 1: [Naproxen] tablet #90  ✗ upheld" in lines
+    assert any(line.endswith("the request for [Naproxen] tablet #90 is not medically necessary.") for line in lines)
+    assert "Item 1: Naproxen tablet #90  ✗ upheld" in cli("show", "CM21-0000001").stdout.splitlines()
