@@ -97,7 +97,7 @@ def section_texts(letter: Letter, item: Item) -> dict[str, str]:
     parts: dict[str, list[str]] = {s: [] for s in SECTIONS}
     for source in SECTION_FIELDS:
         text = field_text(source, letter, item)
-        if text:
+        if text and text not in parts[source.section]:  # the line is most often the request itself: index it once
             parts[source.section].append(text)
     return {s: SECTION_JOINER.join(texts) for s, texts in parts.items()}
 
