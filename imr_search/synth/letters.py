@@ -21,6 +21,7 @@ from .kinds import DRUG_GROUPS, SESSION_GROUPS, body_region, treatment_group
 from .letter_mix import COMMON_SPECIALTIES, ITEM_COUNT_WEIGHTS, ITEM_COUNTS, SPECIALTY_SETS
 from .prose import CaseContext, pick_diagnoses, write_rationale, write_summary
 from .request_tables import PRIMARY_PARTS
+from .sections import item_title
 
 _CASE_RE = re.compile(r"^CM(\d{2})-\d{7}$")
 
@@ -127,6 +128,7 @@ def make_letter(rng: random.Random, case_number: str) -> Letter:
             citations=ca_cites + rg_cites,
             rationale=write_rationale(ctx, group, tx.name, composed.request, outcome, rg_cites),
         ))
+        items[-1].line = item_title(items[-1])
     if not items:  # pragma: no cover - only if the analyzer rejects everything
         raise RuntimeError("no request could be composed that analyze_request reads back")
 
