@@ -21,7 +21,7 @@ _D = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 _WHEN = re.compile(rf"(?P<a>{_D})(?:\s*(?:-|–|to|through|thru)\s*(?P<b>{_D}))?")
 _ENDS_WITH_DATE = re.compile(rf"{_D}\)?\.?$")
 _BULLET = re.compile(r"^(?:[-•*·▪–]|\d{1,3}[.)])\s*")
-_LEAD = re.compile(r"[\s,;:(]*(?:dated|dates?\s+of\s+service|DOS|on|from|for|of)?[\s,;:(]*$", re.I)
+_LEAD = re.compile(r"[\s,;:(]*(?<![A-Za-z])(?:dated|dates?\s+of\s+service|DOS|on|from|for|of)?[\s,;:(]*$", re.I)
 _BY = re.compile(r"\s+(?:by|from)\s+|\s*\((?=[^)]*\)\s*$)|,\s+(?=(?:Dr\.|Doctor\b)|[^,]*\b(?:M\.?D\.?|D\.?C\.?|D\.?O\.?|P\.?T\.?|Ph\.?D\.?)\s*$)", re.I)
 
 

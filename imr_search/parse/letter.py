@@ -55,7 +55,7 @@ def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Lette
     if "issues" in sections:
         fields = standard.read(lines, breaks, sections)
     else:
-        found = older.read(lines, breaks, text)
+        found = older.read(lines, breaks)
         if found is None:
             raise LetterError(_unreadable(lines, sections, text))
         fields = found

@@ -36,11 +36,12 @@ class Segment(NamedTuple):
     end: int
 
 
-def read(lines: list[str], breaks: list[bool], text: str) -> dict[str, Any] | None:
+def read(lines: list[str], breaks: list[bool]) -> dict[str, Any] | None:
     """The fields of a notice or professional review, or None when the text is neither."""
-    if REVIEW_MARK.search(text):
+    plain = "\n".join(lines)  # markup stripped
+    if REVIEW_MARK.search(plain):
         layout = "professional-review"
-    elif NOTICE_MARK.search(text):
+    elif NOTICE_MARK.search(plain):
         layout = "notice"
     else:
         return None
