@@ -46,7 +46,9 @@ def expected(letter: Letter, shape: str, source: str) -> Letter:
         "shape": shape if shape in FILE_SHAPES else "html-text" if shape == "html-text" else "pdf-text",
     }
     if shape == "pdf-text-noheader":
-        changes.update(dict.fromkeys(HEADER_FIELDS))
+        # the header block, or in a notice or review (dates in the body) the case-number line
+        dropped = {"notice": ("case_number", "date_of_injury"), "professional-review": ("case_number",)}
+        changes.update(dict.fromkeys(dropped.get(letter.layout, HEADER_FIELDS)))
     return msgspec.structs.replace(letter, **changes)
 
 
@@ -90,10 +92,12 @@ def corpus(
         shape = rng.choice(SHAPES)
         dup = rng.choice([s for s in SHAPES if s != shape]) if rng.random() < 0.01 else None
         first_fmt, dup_fmt = pick.choices(fmts, weights, k=2)  # two draws per letter, always
+        if letter.layout != "standard" and first_fmt == "pdf":
+            first_fmt = "html" if "html" in fmts else "text"  # older layouts' PDFs lose their paragraph breaks
         kind = shape if first_fmt == "text" else first_fmt
         dup_kind = None
         if dup is not None:
-            dup_kind = dup if dup_fmt == "text" else dup_fmt
+            dup_kind = dup if dup_fmt == "text" or (dup_fmt == "pdf" and letter.layout != "standard") else dup_fmt
             if dup_kind == kind and "text" in fmts:
                 dup_kind = dup  # one case in two formats, as real corpora hold them
         yield letter, kind, dup_kind

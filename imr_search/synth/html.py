@@ -20,9 +20,11 @@ from __future__ import annotations
 import html
 import random
 import textwrap
+from collections.abc import Callable
 
 from ..records import Letter
 from . import wording
+from .older_layouts import blocks as older_blocks
 from .sections import header_rows, item_fields, item_title, letter_rng, web_reviewer_paragraphs
 
 _CSS = """body { font-family: "Times New Roman", serif; font-size: 12pt; margin: 1in; }
@@ -77,6 +79,10 @@ def render_html(letter: Letter, variant: int = 0) -> str:
     def heading(text: str) -> str:
         return f"<{h}>{_esc(text)}</{h}>"
 
+    if letter.layout != "standard":
+        body = [_older_block(kind, text, b, p, heading) for kind, text in older_blocks(letter, rng, header=True)]
+        return _page(letter, body, layout_table)
+
     body: list[str] = ['<table class="hdr">']
     for l1, v1, l2, v2 in header_rows(letter):
         cells = [f"<td>{b(l1)}</td>", f"<td>{_esc(v1)}</td>",
@@ -99,6 +105,24 @@ def render_html(letter: Letter, variant: int = 0) -> str:
         for label, text in item_fields(it):
             body.append(p(f"{b(label + ':')} {_with_break(rng, text)}" if label else _with_break(rng, text)))
 
+    return _page(letter, body, layout_table)
+
+
+def _older_block(kind: str, text: str, b: Callable[[str], str], p: Callable[[str], str],
+                 heading: Callable[[str], str]) -> str:
+    """One block of an older layout: upper-case titles as headings, labels in bold, lines apart by ``<br>``."""
+    text = text.replace("\x00", " ")
+    if kind in ("title", "heading") and text.isupper() and not text.endswith(":"):
+        return heading(text)
+    if kind == "heading":
+        return p(b(text.replace("\n", " ")))
+    if kind == "lines":
+        return p("<br>\n".join(_esc(line) for line in text.split("\n")))
+    return p(_esc(text))
+
+
+def _page(letter: Letter, body: list[str], layout_table: bool) -> str:
+    """The whole page around ``body``."""
     title = _esc(f"IMR Final Determination {letter.case_number or ''}".strip())
     if layout_table:
         content = ['<table width="100%" border="0" cellpadding="0"><tr><td>', *body, "</td></tr></table>"]

@@ -11,6 +11,13 @@ from __future__ import annotations
 YEAR_WEIGHTS = {13: 0.6, 14: 1.0, 15: 1.0, 16: 1.0, 17: 1.0, 18: 1.0, 19: 1.0, 20: 0.9, 21: 1.0, 22: 1.0, 23: 1.0, 24: 1.0, 25: 0.9}
 """Relative number of letters per year assigned (20yy); 2013 started in March, 2025 is partial."""
 
+LAYOUT_WEIGHTS = {
+    13: {"notice": 0.3, "maximus": 0.14, "professional-review": 0.12},
+    14: {"maximus": 0.08, "professional-review": 0.03},
+}
+"""Share of each older layout among a year's letters (20yy); the rest are "standard". The 2013 notices
+and reports gave way to the standard layout during 2014: a few percent of a corpus spanning 2013 on."""
+
 FORMAT_WEIGHTS = {"text": 8.0, "pdf": 1.0, "html": 1.0}
 """Share of each requested format among the letters (text stays the large majority)."""
 

@@ -21,6 +21,8 @@ from .kinds import DRUG_GROUPS, SESSION_GROUPS, body_region, treatment_group
 from .letter_mix import COMMON_SPECIALTIES, ITEM_COUNT_WEIGHTS, ITEM_COUNTS, SPECIALTY_SETS
 from .prose import CaseContext, pick_diagnoses, write_rationale, write_summary
 from .request_tables import PRIMARY_PARTS
+from .older_letters import adapt, pick_layout
+from .sections import item_title
 
 _CASE_RE = re.compile(r"^CM(\d{2})-\d{7}$")
 
@@ -70,8 +72,12 @@ def _item_count(rng: random.Random) -> int:
     return 1 if rng.random() < 0.6 else rng.choices(ITEM_COUNTS, cum_weights=_ITEM_CUM)[0]
 
 
-def make_letter(rng: random.Random, case_number: str) -> Letter:
-    """A complete ground-truth letter for ``case_number`` (``CMyy-nnnnnnn``, yy = year assigned)."""
+def make_letter(rng: random.Random, case_number: str, older: bool = False) -> Letter:
+    """A complete ground-truth letter for ``case_number`` (``CMyy-nnnnnnn``, yy = year assigned).
+
+    ``older`` lets a 2013-2014 letter take an older layout (``older_letters``); off by default until
+    the corpus tests and app snapshots that assume standard letters are updated.
+    """
     m = _CASE_RE.match(case_number)
     if not m:
         raise ValueError(f"case number must look like CM17-0005344, not {case_number!r}")
@@ -127,12 +133,13 @@ def make_letter(rng: random.Random, case_number: str) -> Letter:
             citations=ca_cites + rg_cites,
             rationale=write_rationale(ctx, group, tx.name, composed.request, outcome, rg_cites),
         ))
+        items[-1].line = item_title(items[-1])
     if not items:  # pragma: no cover - only if the analyzer rejects everything
         raise RuntimeError("no request could be composed that analyze_request reads back")
 
     diagnoses = pick_diagnoses(rng, body_region(primary))
     summary = write_summary(ctx, d, diagnoses, items)
-    return Letter(
+    letter = Letter(
         id=case_number,
         case_number=case_number,
         fingerprint=fingerprint(items),
@@ -150,3 +157,4 @@ def make_letter(rng: random.Random, case_number: str) -> Letter:
         summary=summary,
         items=items,
     )
+    return adapt(letter, *pick_layout(case_number)) if older else letter

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..records import Letter
 from . import wording
+from .older_layouts import blocks as older_blocks
 from .sections import header_rows, item_fields, item_title, letter_rng, listed_credentials
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -186,6 +187,15 @@ def _blocks(letter: Letter, rng: random.Random) -> list[tuple[str, list[_Run]]]:
     """The body after the header table, in reading order: ("heading", [run]), ("para", runs)
     or ("lines", one run per forced line)."""
     out: list[tuple[str, list[_Run]]] = []
+    if letter.layout != "standard":
+        for kind, text in older_blocks(letter, rng, header=True):
+            if kind in ("title", "heading") and "\n" not in text:
+                out.append(("heading", [(text, BOLD)]))
+            elif kind == "para":
+                out.append(("para", [(text, ROMAN)]))
+            else:
+                out.append(("lines", [(line, BOLD if kind == "heading" else ROMAN) for line in text.split("\n")]))
+        return out
 
     def para(*runs: _Run) -> None:
         out.append(("para", list(runs)))
@@ -373,7 +383,7 @@ def render_pdf(letter: Letter, variant: int = 0) -> bytes:
     c.setCreator("imr-search synth")
 
     _logo(c)
-    first_top = _header_table(c, letter, st)
+    first_top = _header_table(c, letter, st) if letter.layout == "standard" else TOP
     placed, blanks, pages = _layout(letter, st, rng, first_top)  # all pages first: "Page n of m"
     current = 0
     for page in range(pages):

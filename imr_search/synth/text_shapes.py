@@ -13,6 +13,7 @@ import random
 
 from ..records import Letter
 from . import wording
+from .older_layouts import blocks as older_blocks
 from .sections import header_rows, item_fields, item_title, letter_rng, listed_credentials, web_reviewer_paragraphs
 
 SHAPES = ("html-text", "pdf-text", "pdf-text-noheader")
@@ -21,10 +22,15 @@ SHAPES = ("html-text", "pdf-text", "pdf-text-noheader")
 
 def render(letter: Letter, shape: str) -> str:
     """The letter's text in ``shape`` (one of ``SHAPES``), laid out as real letters of that shape are."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES}")
+    rng = letter_rng(letter, shape)
+    if letter.layout != "standard":
+        return _render_older(letter, rng, shape)
     if shape == "html-text":
-        return _render_html(letter, letter_rng(letter, shape))
+        return _render_html(letter, rng)
     if shape in ("pdf-text", "pdf-text-noheader"):
-        return _render_pdf(letter, letter_rng(letter, shape), header=shape == "pdf-text")
+        return _render_pdf(letter, rng, header=shape == "pdf-text")
     raise ValueError(f"unknown shape {shape!r}; expected one of {SHAPES}")
 
 
@@ -144,6 +150,34 @@ def _render_pdf(letter: Letter, rng: random.Random, header: bool) -> str:
                     lines = para(f"{label}: {text[:k]}") + para(text[k + 1:], tail=" ")
                 blocks.append(lines)
 
+    return _finish(rng, head, blocks, header)
+
+
+def _render_older(letter: Letter, rng: random.Random, shape: str) -> str:
+    """An older layout's blocks as html-text (headings marked, paragraphs apart) or pdf-text (wrapped)."""
+    header = shape != "pdf-text-noheader"
+    parts = older_blocks(letter, rng, header)
+    if shape == "html-text":
+        out = ["", ""]
+        for kind, text in parts:
+            text = text.replace("\x00", " ")
+            if kind == "heading":
+                text = f"### {text}" if text.isupper() and not text.endswith(":") else f"**{text}**"
+            out += [text.replace("\n", "  \n") if kind == "lines" else text, ""]
+        return "\n".join(out[:-1])
+    width = rng.randint(92, 97)
+    double = rng.random() < 0.3
+    blocks = []
+    for kind, text in parts:
+        if kind in ("heading", "lines", "title"):
+            blocks.append([f"{line} " for line in text.split("\n")])
+        else:
+            blocks.append([x.replace("\x00", " ") for x in _wrap(rng, text, width, double)])
+    return _finish(rng, [" "] if header else [], blocks, shape == "pdf-text")
+
+
+def _finish(rng: random.Random, head: list[str], blocks: list[list[str]], header: bool) -> str:
+    """Paragraphs apart by lone-space lines, then the text layer's page breaks and line ends."""
     lines: list[str] = list(head)
     for i, b in enumerate(blocks):
         if i:

@@ -92,12 +92,51 @@ def test_too_large_is_refused_without_reading(tmp_path):
         parse_file(path)
 
 
-def test_cut_short_mid_item_and_mid_sentence(text):
+def test_cut_short_mid_item_is_refused(text):
     head, _, _ = text.rpartition("Decision rationale:")
-    with pytest.raises(LetterError, match="cut short"):
+    with pytest.raises(LetterError, match=r"cut short: item \d+ .* has no decision rationale"):
         parse_text(head)
-    with pytest.raises(LetterError, match="cut short"):
-        parse_text(text.rstrip()[: -40])
+
+
+def test_a_rationale_without_a_closing_sentence_is_kept_with_a_note(text):
+    """Punctuation is no evidence that text is missing: the letter is indexed, and says what was guessed."""
+    whole = parse_text(text)
+    got = parse_text(text.rstrip()[:-40])
+    assert len(got.items) == len(whole.items) and got.notes == [f"item {len(whole.items)}: rationale has no closing sentence"]
+    assert whole.notes == [] and whole.layout == "standard"
+    assert got.items[-1].rationale and whole.items[-1].rationale.startswith(got.items[-1].rationale[:20])
+
+
+def test_item_line_is_the_title_as_written(text):
+    for it in parse_text(text).items:
+        assert it.line and (it.line == it.request or (it.partial and it.line.endswith(f"{it.request} is")))
+
+
+def test_numbered_items_and_uphold_wording(text):
+    numbered = text.replace("Decision rationale:", "Decision rationale:", 1)
+    letter = parse_text(numbered)
+    first = letter.items[0]
+    renamed = numbered.replace(f"{first.line}:", f"1. {first.line}:", 1)
+    renamed = renamed.replace(": Upheld", ": Uphold").replace(": Overturned", ": Overturn")
+    renamed = renamed.replace("MAXIMUS guideline:", "Expert Reviewer guideline:")
+    got = parse_text(renamed)
+    assert [(it.request, it.line, it.outcome, it.reviewer_guideline) for it in got.items] == [
+        (it.request, it.line, it.outcome, it.reviewer_guideline) for it in letter.items]
+
+
+def test_a_file_that_stops_in_its_header(tmp_path):
+    with pytest.raises(LetterError, match="cut short: the file stops inside the header block"):
+        parse_text("Case Number: CM15-0012345\nDate Assigned: 01/02/2015 Date of Injury: 03/04/2012\n")
+
+
+@pytest.mark.parametrize("heading", ["INDEPENDENT MEDICAL REVIEW SUMMARY", "IMR FINDINGS AND REASONS"])
+def test_an_unknown_layout_names_its_headings(heading):
+    text = (f"MAXIMUS FEDERAL SERVICES, INC.\n\nIndependent Medical Review\n\n{heading}\n\n"
+            "The reviewer looked at the records.\n\nOUTCOME OF REVIEW\n\nThe request stands.\n")
+    with pytest.raises(LetterError) as e:
+        parse_text(text)
+    assert e.value.reason.startswith("unrecognised layout; headings seen: MAXIMUS FEDERAL SERVICES, INC.")
+    assert heading in e.value.reason and "not an IMR letter" not in e.value.reason
 
 
 def test_no_items(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imr_search.parse.letter import _diagnoses, _patient, _reviewer
+from imr_search.parse.common import diagnoses as _diagnoses, patient as _patient, reviewer as _reviewer
 
 
 @pytest.mark.parametrize(
