@@ -20,7 +20,7 @@ import tantivy
 
 from ..records import Document, Item, Letter, document_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump on any change to fields, tokenizers or the stored JSON."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")
@@ -60,9 +60,7 @@ before the canonical name or the list of diagnoses). Adding a field to the
 search is adding a row (and bumping ``SCHEMA_VERSION``: old indexes lack it)."""
 
 SECTION_JOINER = "\n\n"
-"""Between the texts of one section in the index. Only whitespace: both
-tokenizers split on it and give it no position, so a section's tokens are
-its fields' tokens, in table order."""
+"""Between a section's texts when they are read as one (``section_texts``)."""
 LIST_JOINER = "; "
 """Between the values of a list field ("lumbar strain; sciatica"), as every view writes them."""
 
@@ -92,14 +90,26 @@ def field_text(source: SectionField, letter: Letter, item: Item | None) -> str:
     return str(value)
 
 
-def section_texts(letter: Letter, item: Item) -> dict[str, str]:
-    """What each section of ``item``'s document holds: its fields' texts, in table order."""
+def section_values(letter: Letter, item: Item) -> dict[str, list[str]]:
+    """What each section of ``item``'s document holds: its fields' texts, in table order, each once.
+
+    The writer adds each text as a value of its own: Tantivy leaves a position
+    gap between a field's values, so a quoted phrase never runs from the end
+    of one text into the start of the next (a claims administrator's guideline
+    into the reviewer's).
+    """
     parts: dict[str, list[str]] = {s: [] for s in SECTIONS}
     for source in SECTION_FIELDS:
         text = field_text(source, letter, item)
         if text and text not in parts[source.section]:  # the line is most often the request itself: index it once
             parts[source.section].append(text)
-    return {s: SECTION_JOINER.join(texts) for s, texts in parts.items()}
+    return parts
+
+
+def section_texts(letter: Letter, item: Item) -> dict[str, str]:
+    """Each section's values as one text (for reading; the index holds them apart)."""
+    return {s: SECTION_JOINER.join(texts) for s, texts in section_values(letter, item).items()}
+
 
 BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0, "credentials": 0.8, "docs": 0.8}
 """Bare words rank a hit in the request above one in the rationale, and so on."""

@@ -37,7 +37,7 @@ from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
 from . import store
-from .schema import EXACT_SUFFIX, build_schema, keyword_labels, section_texts, without_letters
+from .schema import EXACT_SUFFIX, build_schema, keyword_labels, section_values, without_letters
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -130,9 +130,10 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
         d.add_text("id", letter.id)
         d.add_integer("item", it.item)
         d.add_integer("lno", lno)
-        for name, text in section_texts(letter, it).items():
-            d.add_text(name, text)
-            d.add_text(name + EXACT_SUFFIX, text)
+        for name, texts in section_values(letter, it).items():
+            for text in texts:
+                d.add_text(name, text)
+                d.add_text(name + EXACT_SUFFIX, text)
         d.add_text("outcome", it.outcome)
         d.add_text("treatment_name", it.treatment.lower())
         if it.category:

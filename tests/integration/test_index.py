@@ -14,7 +14,7 @@ import pytest
 
 from imr_search import IndexNotFound, SchemaMismatch, open_index
 from imr_search.index import store
-from imr_search.index.schema import section_texts
+from imr_search.index.schema import section_texts, section_values
 from imr_search.index.writer import build
 from imr_search.parse import parse_file
 from imr_search.synth import write_corpus
@@ -42,6 +42,11 @@ def _tokens(text: str) -> list[str]:
 def _sections(letter, item) -> dict[str, str]:
     """What each section holds, from the one table that says it (``index.schema.SECTION_FIELDS``)."""
     return section_texts(letter, item)
+
+
+def _values(letter, item) -> list[str]:
+    """The texts the index holds apart (a phrase never runs from one into the next)."""
+    return [t for texts in section_values(letter, item).values() for t in texts]
 
 
 def _has_phrase(text: str, words: list[str]) -> bool:
@@ -82,7 +87,7 @@ def test_quoted_phrases_match_exactly_the_letters_that_hold_them(built):
         start = rng.randrange(len(toks) - 2)
         words = toks[start : start + rng.choice((2, 3))]
         expected = {
-            l.id for l in pool if any(_has_phrase(t, words) for it in l.items for t in _sections(l, it).values())
+            l.id for l in pool if any(_has_phrase(t, words) for it in l.items for t in _values(l, it))
         }
         got = _ids(idx.search('"' + " ".join(words) + '"', limit=ALL))
         assert got == expected, words

@@ -13,7 +13,7 @@ import random
 import re
 from collections import Counter
 
-from imr_search.index.schema import SECTION_FIELDS, SECTIONS, field_text, section_texts
+from imr_search.index.schema import SECTION_FIELDS, SECTIONS, field_text, section_values
 
 from .small_index import ALL, Small, small, tokens  # noqa: F401
 
@@ -27,11 +27,11 @@ def _holds(section_tokens: list[str], words: list[str]) -> bool:
 
 
 def _truth(small: Small, words: list[str], section: str | None) -> set[str]:
-    """Letters with an item whose section (any section, for None) holds ``words`` in order."""
+    """Letters with an item whose section (any section, for None) holds ``words`` in order, inside one of its texts."""
     found = set()
     for letter, it in small.items():
-        texts = section_texts(letter, it)
-        if any(_holds(tokens(texts[s]), words) for s in ([section] if section else SECTIONS)):
+        values = section_values(letter, it)
+        if any(_holds(tokens(v), words) for s in ([section] if section else SECTIONS) for v in values[s]):
             found.add(letter.id)
     return found
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from imr_search.index.schema import SECTIONS, section_texts
+from imr_search.index.schema import SECTIONS, section_texts, section_values
 
 from .small_index import ALL, Small, ids, items, small, tokens  # noqa: F401
 
 
 def _where(s: Small, found) -> set[tuple[str, int]]:  # type: ignore[no-untyped-def]
-    """Items whose ``found(section, tokens)`` holds for some section."""
+    """Items whose ``found(section, tokens)`` holds for some text of some section (the index holds them apart)."""
     return {
         (letter.id, it.item)
         for letter, it in s.items()
-        if any(found(section, tokens(text)) for section, text in section_texts(letter, it).items())
+        if any(found(section, tokens(v)) for section, values in section_values(letter, it).items() for v in values)
     }
 
 
