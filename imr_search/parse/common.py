@@ -60,6 +60,14 @@ _REGION_WORDS = frozenset(
     "neck back shoulder shoulders hip hips knee knees ankle ankles wrist wrists elbow elbows hand hands foot feet "
     "arm arms leg legs left right upper lower cervical thoracic lumbar lumbosacral bilateral head chest".split()
 )
+_QUALIFIER = re.compile(
+    r"^(?:[a-z ]*\b(?:region|site|side|level|encounter)|unspecified|sequela|not elsewhere classified|"
+    r"(?:left|right|bilateral)(?: (?:side|sided))?)$",
+    re.I,
+)
+"""What follows a comma inside one coded diagnosis ("..., lumbosacral region", "..., initial encounter")."""
+_DATED = re.compile(r"\b(?:on|in|dated)\s+\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b")
+"""A date in a list item: a procedure's history ("repair on 10-22-16"), never a diagnosis of its own."""
 SENTENCE_END = ('.', '."', '.”', '?', '!', ".'", '.)')
 _HEADING_LIKE = re.compile(r"^[^a-z]{4,80}$|^[A-Z][^.:]{2,70}:$")
 
@@ -234,10 +242,16 @@ def diagnoses(summary: str) -> list[str]:
         return []
     out: list[str] = []
     for group in m.group("list").split(";"):
-        parts = [p.strip(" .\"\u201c\u201d") for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?", group)]
+        parts: list[str] = []
+        for p in re.split(r"\s*,\s*(?:and\s+|or\s+)?", group):
+            p = p.strip(" .\"\u201c\u201d")
+            if parts and _QUALIFIER.match(p):  # "disc displacement, lumbosacral region" is one diagnosis
+                parts[-1] = f"{parts[-1]}, {p}"
+            else:
+                parts.append(p)
         head, sep, tail = parts[-1].partition(" and ")
-        if sep and not (" " not in head and head.lower() in _REGION_WORDS):
-            parts[-1:] = [head, tail]
+        if sep and not (" " not in head and head.lower() in _REGION_WORDS) and not _DATED.search(tail):
+            parts[-1:] = [head, tail]  # but "debridement and repair on 10-22-16" is one event, not two diagnoses
         out.extend(p for p in parts if p and len(p) < 120)
     return out
 

@@ -55,6 +55,15 @@ def test_patient(summary, age, sex):
         ("She was diagnosed with lumbago and left and right sided sciatica. Treatment.", ["lumbago", "left and right sided sciatica"]),
         ("Diagnoses are tear of the labrum; impingement syndrome. Next.", ["tear of the labrum", "impingement syndrome"]),
         ("He was given diagnoses of neck and shoulder strain.", ["neck and shoulder strain"]),
+        (
+            "Diagnoses include other intervertebral disc displacement, lumbosacral region, and sprain of ligaments of "
+            "lumbar spine, initial encounter.",
+            ["other intervertebral disc displacement, lumbosacral region", "sprain of ligaments of lumbar spine, initial encounter"],
+        ),
+        (
+            "The diagnoses include right shoulder impingement, status post arthroscopic debridement and repair on 10-22-16.",
+            ["right shoulder impingement", "status post arthroscopic debridement and repair on 10-22-16"],
+        ),
         ("Diagnostic studies were normal.", []),
     ],
 )
