@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from ..query.results import Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_MARK, Letter, citation_text, counted, noun
+from ..records import OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
 
 
 def color() -> bool:
@@ -76,6 +76,8 @@ def letter_full(letter: Letter, hits: Sequence[Hit] = ()) -> str:
     ]
     out.extend(f"{k + ':':<22}{v}" for k, v in facts if v)
     out += ["", style("CLINICAL CASE SUMMARY", bold=True), text_of(None, "summary", letter.summary), ""]
+    if letter.documents:
+        out += [style("DOCUMENTS REVIEWED", bold=True), *(f"  - {document_text(d)}" for d in letter.documents), ""]
     for it in letter.items:
         out.append(style(f"Item {it.item}: ", bold=True) + text_of(it.item, "request", it.request) + f"  {outcome(it.outcome)}")
         out.append(f"  treatment: {it.treatment}  category: {it.category or '-'} / {it.subcategory or '-'}  body part: {it.body_part or '-'}")

@@ -1,10 +1,11 @@
 """An index whose letters carry parser notes, written the way a real build writes one.
 
-The parser does not fill ``Letter.notes`` yet. The writer takes each letter as
-the JSON bytes a worker sends (``workers.parse_one``), so this parses real
-generated letters, adds notes to some of the records and hands the JSON to the
-writer's ``_Build`` exactly as a build does (``writer._rebuild``), then
-publishes the version: a real index on disk that the CLI and the app open.
+The parser fills ``Letter.notes`` only where it had to guess. To choose which
+letters carry which notes, this parses real generated letters, adds notes to
+some of the records and hands their JSON to the writer's ``_Build`` exactly as
+a build does with what a worker sends (``workers.parse_one``,
+``writer._rebuild``), then publishes the version: a real index on disk that
+the CLI and the app open.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...records import Item, Letter, citation_text, counted
+from ...records import Item, Letter, citation_text, counted, document_text
 from ...query.results import Hit, LetterView
 from .. import text
 
@@ -114,6 +114,11 @@ def parser_notes(letter: Letter) -> Content:
     return Content("\n").join([Content.styled("Parser notes", "bold"), *(text.plain(n, one_line=True) for n in letter.notes)])
 
 
+def documents_reviewed(letter: Letter) -> Content:
+    """The records the reviewer looked at, one a line (title, author, date or range), as every view writes them."""
+    return Content("\n").join(text.plain("· " + document_text(d), one_line=True) for d in letter.documents)
+
+
 def item_facts(it: Item) -> Facts:
     freq = f"{it.frequency.count} per {it.frequency.per}" if it.frequency else None
     dur = f"{it.duration.count} {it.duration.unit}" if it.duration else None
@@ -199,6 +204,9 @@ class LetterDocument(VerticalScroll, can_focus=True):
             yield Static(parser_notes(letter), classes="doc-notes")
         yield Static("Clinical case summary", classes="doc-heading", markup=False)
         yield self._block((0, "summary"), letter.summary or "(no summary)")
+        if letter.documents:
+            yield Static(f"Documents reviewed ({len(letter.documents)})", classes="doc-heading", markup=False)
+            yield Static(documents_reviewed(letter), classes="doc-documents")
         for it in letter.items:
             yield Static(
                 Content.assemble(f"Item {it.item} of {len(letter.items)}  ", text.outcome(it.outcome)),
