@@ -72,7 +72,11 @@ def corpus(
     A kind is a text shape (``SHAPES``) or, when ``formats`` asks for them,
     "pdf" or "html". Case numbers are distinct (each year's numbers only
     grow), so the letters are too; about one in a hundred is also written in
-    a second kind. The letters and their text shapes do not depend on
+    a second kind. Letters of 2013 and 2014 may take an older layout (a few
+    percent of a corpus, ``letter_mix.LAYOUT_WEIGHTS``); one drawn as a PDF
+    is written as HTML (or text) instead, since its PDF read back loses
+    paragraph breaks (the PDF reader's line pitch comes out too large for
+    letters of many one-line paragraphs). The letters and their text shapes do not depend on
     ``formats``: which letters become files is drawn from a second generator
     seeded by ``seed``, so asking for PDFs turns some of the same letters
     into PDFs.
@@ -88,7 +92,7 @@ def corpus(
         yy = rng.choices(years, cum_weights=cum)[0]
         case = f"CM{yy:02d}-{next_no[yy]:07d}"
         next_no[yy] += rng.randint(1, 60)
-        letter = make_letter(rng, case)
+        letter = make_letter(rng, case, older=True)
         shape = rng.choice(SHAPES)
         dup = rng.choice([s for s in SHAPES if s != shape]) if rng.random() < 0.01 else None
         first_fmt, dup_fmt = pick.choices(fmts, weights, k=2)  # two draws per letter, always

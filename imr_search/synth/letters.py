@@ -75,8 +75,9 @@ def _item_count(rng: random.Random) -> int:
 def make_letter(rng: random.Random, case_number: str, older: bool = False) -> Letter:
     """A complete ground-truth letter for ``case_number`` (``CMyy-nnnnnnn``, yy = year assigned).
 
-    ``older`` lets a 2013-2014 letter take an older layout (``older_letters``); off by default until
-    the corpus tests and app snapshots that assume standard letters are updated.
+    ``older`` lets a 2013-2014 letter take an older layout (``older_letters``, at the shares of
+    ``letter_mix.LAYOUT_WEIGHTS``), as every letter of ``corpus``/``write_corpus`` may; without it the
+    letter is standard, for callers that need that layout whatever the year.
     """
     m = _CASE_RE.match(case_number)
     if not m:

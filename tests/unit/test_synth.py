@@ -83,20 +83,46 @@ def test_corpus_files_and_duplicates(corpus_dir: tuple[Path, dict[str, int]]) ->
         assert (folder / n).read_text() != first  # same case, another shape
 
 
+# How each text shape starts: the standard letter's header (or first heading), or an older layout's title.
+_OLDER_TITLE = r"(?:MAXIMUS FEDERAL SERVICES, INC\.|MEDICAL PROFESSIONAL REVIEW)"
+_SHAPE_START = {
+    "html-text": re.compile(rf"\n\n(?:<b>Case Number:</b>|{_OLDER_TITLE}\n)"),
+    "pdf-text": re.compile(rf" \n(?:Case Number: |{_OLDER_TITLE} \n)"),
+    "pdf-text-noheader": re.compile(rf"(?: HOW THE IMR FINAL DETERMINATION WAS MADE |{_OLDER_TITLE} )\n\n"),
+}
+
+
 def test_shapes_are_mixed(corpus_dir: tuple[Path, dict[str, int]]) -> None:
     folder, _ = corpus_dir
     kinds = Counter()
-    for p in folder.iterdir():
-        text = p.read_text()
-        if text.startswith("\n\n<b>Case Number:</b>"):
-            kinds["html-text"] += 1
-        elif text.startswith(" \nCase Number: "):
-            kinds["pdf-text"] += 1
-        elif text.startswith(" HOW THE IMR FINAL DETERMINATION WAS MADE \n\n"):
-            kinds["pdf-text-noheader"] += 1
-    assert sum(kinds.values()) == len(list(folder.iterdir()))
+    files = 0
+    for letter, first, dup in synth.corpus(CORPUS_SIZE, seed=0):
+        for name, shape in ((f"{letter.case_number}.txt", first), (f"{letter.case_number}_2.txt", dup)):
+            if shape is None:
+                continue
+            text = (folder / name).read_text()
+            files += 1
+            assert [s for s, start in _SHAPE_START.items() if start.match(text)] == [shape], name
+            # a letter of an older layout opens with its title, a standard one never does
+            assert (re.match(rf"\s*{_OLDER_TITLE}", text) is not None) == (letter.layout != "standard"), name
+            kinds[shape] += 1
+    assert files == len(list(folder.iterdir()))
     for shape in synth.SHAPES:
         assert 0.27 < kinds[shape] / CORPUS_SIZE < 0.40, kinds
+
+
+def test_older_layouts_in_their_years(letters: list[Letter]) -> None:
+    """The shares of ``letter_mix.LAYOUT_WEIGHTS``: 2013 letters often older, 2014 a few, later ones never."""
+    by_year: dict[str, Counter[str]] = {}
+    for letter in letters:
+        by_year.setdefault(letter.case_number[2:4], Counter())[letter.layout] += 1
+    assert {yy for yy, c in by_year.items() if c["standard"] < c.total()} == {"13", "14"}
+    assert set(by_year["13"]) == {"standard", "notice", "maximus", "professional-review"}
+    assert set(by_year["14"]) == {"standard", "maximus", "professional-review"}
+    older = lambda yy: 1 - by_year[yy]["standard"] / by_year[yy].total()  # noqa: E731
+    assert 0.35 < older("13") < 0.75 and 0.04 < older("14") < 0.2
+    share = sum(letter.layout != "standard" for letter in letters) / len(letters)
+    assert 0.01 < share < 0.08  # a few percent of a corpus spanning 2013 on
 
 
 def test_vocabulary_coverage(letters: list[Letter]) -> None:
@@ -133,11 +159,22 @@ def test_item_counts_and_outcomes(letters: list[Letter]) -> None:
 def test_dates_years_and_order(letters: list[Letter]) -> None:
     assert {int(letter.decision_date[:4]) for letter in letters} == set(range(2013, 2026))
     for letter in letters:
-        assert letter.case_number[2:4] == letter.date_assigned[2:4]
-        assert (letter.date_of_injury < letter.ur_denial_date < letter.application_received
-                < letter.date_assigned < letter.decision_date)
-    priorities = Counter(letter.priority for letter in letters)
-    assert priorities["standard"] > 0.9 * len(letters) and priorities["expedited"] > 0
+        dates = [letter.date_of_injury, letter.ur_denial_date, letter.application_received, letter.date_assigned,
+                 letter.decision_date]
+        if letter.layout == "standard":
+            assert None not in dates
+        elif letter.layout == "professional-review":  # a report states only the day it was signed
+            assert dates[:4] == [None] * 4
+        elif letter.layout == "notice":
+            assert None not in dates
+        # the dates a letter states are in order, the assigned one in the case number's year
+        stated = [d for d in dates if d is not None]
+        assert stated == sorted(stated) and len(set(stated)) == len(stated), letter.case_number
+        assert letter.date_assigned is None or letter.case_number[2:4] == letter.date_assigned[2:4]
+    # notices and reviews state no priority; among the letters that do, few are expedited
+    assert all((letter.priority is None) == (letter.layout in ("notice", "professional-review")) for letter in letters)
+    priorities = Counter(letter.priority for letter in letters if letter.priority)
+    assert priorities["standard"] > 0.9 * priorities.total() and priorities["expedited"] > 0
 
 
 def test_patient_and_summary(letters: list[Letter]) -> None:
@@ -205,6 +242,10 @@ def test_guidelines_follow_the_documented_grammar(letters: list[Letter]) -> None
             for text, by in ((it.claims_administrator_guideline, "claims_administrator"),
                              (it.reviewer_guideline, "reviewer")):
                 cites = [c for c in it.citations if c.by == by]
+                if not text:  # notices and reviews state the reviewer's guideline only
+                    assert by == "claims_administrator" and letter.layout in ("notice", "professional-review")
+                    assert not cites
+                    continue
                 if text.endswith("did not cite any medical evidence for its decision."):
                     assert not cites
                     continue

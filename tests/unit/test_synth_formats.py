@@ -247,6 +247,25 @@ def test_formats_keep_the_letters_and_text_shapes(tmp_path: Path) -> None:
             assert (tmp_path / "m" / name).read_bytes() == (tmp_path / "t" / name).read_bytes()
 
 
+def test_corpus_older_layouts_round_trip_and_are_never_pdfs(tmp_path: Path) -> None:
+    """A corpus's 2013-2014 letters in the older layouts: as text or HTML (their PDFs lose paragraph
+    breaks when read back), each file parsing to the record it was made from."""
+    layouts: Counter[str] = Counter()
+    for letter, kind, dup in synth.corpus(800, seed=2024, formats=("text", "pdf", "html")):
+        if letter.layout == "standard":
+            continue
+        layouts[letter.layout] += 1
+        assert "pdf" not in (kind, dup), (letter.case_number, letter.layout)
+        for k, name in ((kind, letter.case_number), (dup, f"{letter.case_number}_2")):
+            if k is None:
+                continue
+            path = tmp_path / f"{name}{synth.suffix(k)}"
+            path.write_bytes(synth.render_file(letter, k, 1 if name.endswith("_2") and k == kind else 0))
+            got = msgspec.to_builtins(parse_file(path))
+            assert got == msgspec.to_builtins(synth.expected(letter, k, str(path))), (path.name, letter.layout)
+    assert set(layouts) == {"notice", "maximus", "professional-review"}, layouts
+
+
 def test_html_only_corpus_and_duplicates(tmp_path: Path) -> None:
     stats = synth.write_corpus(tmp_path, 400, seed=11, formats=["html"])
     names = _names(tmp_path)
