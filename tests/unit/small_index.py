@@ -41,12 +41,14 @@ class Small:
         return [(letter, it) for letter in self.letters.values() for it in letter.items]
 
 
-def build_small(root: Path, count: int = COUNT, seed: int = SEED) -> Small:
+def build_small(root: Path, count: int = COUNT, seed: int = SEED, older: bool = False) -> Small:
+    """``older``: letters of 2013 and 2014 too, which may take the older layouts (as corpora hold them)."""
     corpus = root / "corpus"
     corpus.mkdir()
     rng = random.Random(seed)
+    years = (13, 13, 14, 15, 16) if older else (15, 16, 17, 18, 19)
     for n in range(count):
-        letter = make_letter(rng, f"CM{15 + n % 5}-{n:07d}")
+        letter = make_letter(rng, f"CM{years[n % 5]}-{n:07d}", older=older)
         (corpus / f"{letter.case_number}.txt").write_text(render(letter, SHAPES[n % len(SHAPES)]), encoding="utf-8")
     report = build([corpus], root / "index", jobs=1)
     assert report.letters == count and not report.skipped
