@@ -732,6 +732,17 @@ async def notices(pilot: Pilot[int], app: IMRSearchApp) -> str:
     return shown
 
 
+async def open_failing_letter(pilot: Pilot[int], app: IMRSearchApp, letter_id: str) -> str:
+    """Open a letter that cannot be read; its spinner must stop. The screen, notifications included."""
+    app.post_message(OpenLetter(letter_id))
+    await settle(pilot)
+    letter = app.screen
+    assert isinstance(letter, LetterScreen)
+    await until(pilot, lambda: not letter.document.loading)
+    assert not letter.document.loading
+    return await notices(pilot, app)
+
+
 def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tuple[Path, str]) -> None:
     index_dir, unseen = small_index
 
@@ -746,13 +757,7 @@ def test_a_failed_worker_says_what_failed_and_stops_its_spinner(small_index: tup
         shown = await notices(pilot, app)
         assert "Similar cases failed: ValueError" in shown and "could not search" in shown
         await pilot.press("escape")
-        app.post_message(OpenLetter(unseen))
-        await settle(pilot)
-        letter = app.screen
-        assert isinstance(letter, LetterScreen)
-        await until(pilot, lambda: not letter.document.loading)
-        assert not letter.document.loading
-        assert "Loading the letter failed: ValueError" in await notices(pilot, app)
+        assert "Loading the letter failed: ValueError" in await open_failing_letter(pilot, app, unseen)
         await pilot.press("slash")
         await search(pilot, "therapy")
         assert isinstance(app.screen, SearchScreen)
@@ -775,13 +780,7 @@ def test_a_panic_in_the_index_is_reported_like_any_failure(small_index: tuple[Pa
 
     async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
         _damage(index_dir, "store")
-        app.post_message(OpenLetter(unseen))
-        await settle(pilot)
-        letter = app.screen
-        assert isinstance(letter, LetterScreen)
-        await until(pilot, lambda: not letter.document.loading)
-        assert not letter.document.loading
-        shown = await notices(pilot, app)
+        shown = await open_failing_letter(pilot, app, unseen)
         assert "Loading the letter failed: the index at" in shown and "is damaged" in shown
 
     run_app(index_dir, scenario, size=(120, 40), notifications=True)
