@@ -45,7 +45,7 @@ def read(lines: list[str], breaks: list[bool]) -> dict[str, Any] | None:
         layout = "notice"
     else:
         return None
-    segs = segments(lines)
+    segs = segments(lines, breaks)
     opening = " ".join(lines[: segs[0].start - 1] if segs else lines)
     fields: dict[str, Any] = common.header(opening)
     fields.pop("priority", None)
@@ -74,12 +74,16 @@ def read(lines: list[str], breaks: list[bool]) -> dict[str, Any] | None:
     return fields
 
 
-def segments(lines: list[str]) -> list[Segment]:
+def segments(lines: list[str], breaks: list[bool] | None = None) -> list[Segment]:
     """Every older-layout heading and label, in order, with the lines under it.
 
     A heading that should end at a colon and has none on its line continues
-    on the next line or two (wrapped headings); text after the colon is the
-    section's first words.
+    on the next line or two (wrapped headings), never into the next
+    paragraph; text after the colon is the section's first words. Such a
+    heading found inside a paragraph that never reaches its colon is a
+    wrapped line of text that happens to begin with the heading's words
+    ("Medical Treatment Guidelines." closing a guideline paragraph), not a
+    heading.
     """
     found: list[tuple[int, int, str, str]] = []  # (heading line, first body line, name, lead)
     i = 0
@@ -96,8 +100,12 @@ def segments(lines: list[str]) -> list[Segment]:
             continue
         name, colon = hit
         head, nxt = line, i + 1
-        while colon and ":" not in head and nxt < len(lines) and nxt - i <= 2 and len(lines[nxt]) <= 100:
+        while (colon and ":" not in head and nxt < len(lines) and nxt - i <= 2 and len(lines[nxt]) <= 100
+               and not (breaks and breaks[nxt])):
             head, nxt = f"{head} {lines[nxt]}", nxt + 1
+        if colon and ":" not in head and breaks and not breaks[i]:
+            i += 1
+            continue
         lead = head.split(":", 1)[1].strip() if colon and ":" in head else ""
         if name == "regarding":
             lead = head

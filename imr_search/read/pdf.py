@@ -332,15 +332,37 @@ def _drop_running_lines(pages: list[_Page]) -> list[_Page]:
 # -- layout --------------------------------------------------------------------------
 
 
+_PITCH_SHARE = 0.15
+"""The share of all line gaps (three at the least) a cluster of gaps needs to
+be the wrapped-line pitch rather than a few stray lines set close."""
+
+
 def _pitch(pages: list[_Page]) -> float:
-    """The document's usual distance between the baselines of wrapped lines."""
-    gaps = [
+    """The document's usual distance between the baselines of wrapped lines.
+
+    The median of the lowest common cluster of gaps, not of all gaps: in a
+    letter of many one-line paragraphs (the older notices and reviews:
+    letterhead lines, numbered decisions, document lists) paragraph gaps
+    outnumber wrapped-line ones, and the median of all gaps would land on a
+    paragraph or heading gap. The cluster is the smallest gap with at least
+    ``_PITCH_SHARE`` of the gaps within 10% of it, and its gaps are all those
+    up to 1.25 times that one (below a heading's 1.5 pitches). With no such
+    cluster (a few lines), the median of all gaps.
+    """
+    gaps = sorted(
         round(a.y - b.y, 1)
         for page in pages
         for a, b in zip(page.lines, page.lines[1:])
         if 4.0 < a.y - b.y < 40.0
-    ]
-    return statistics.median(gaps) if gaps else 14.0
+    )
+    if not gaps:
+        return 14.0
+    need = max(min(3, len(gaps)), _PITCH_SHARE * len(gaps))
+    for v in dict.fromkeys(gaps):
+        near = bisect.bisect_right(gaps, v * 1.1) - bisect.bisect_left(gaps, v * 0.9)
+        if near >= need:
+            return statistics.median(gaps[: bisect.bisect_right(gaps, v * 1.25)])
+    return statistics.median(gaps)
 
 
 def _layout(pages: list[_Page]) -> str:

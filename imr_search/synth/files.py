@@ -73,10 +73,8 @@ def corpus(
     "pdf" or "html". Case numbers are distinct (each year's numbers only
     grow), so the letters are too; about one in a hundred is also written in
     a second kind. Letters of 2013 and 2014 may take an older layout (a few
-    percent of a corpus, ``letter_mix.LAYOUT_WEIGHTS``); one drawn as a PDF
-    is written as HTML (or text) instead, since its PDF read back loses
-    paragraph breaks (the PDF reader's line pitch comes out too large for
-    letters of many one-line paragraphs). The letters and their text shapes do not depend on
+    percent of a corpus, ``letter_mix.LAYOUT_WEIGHTS``), in any format. The
+    letters and their text shapes do not depend on
     ``formats``: which letters become files is drawn from a second generator
     seeded by ``seed``, so asking for PDFs turns some of the same letters
     into PDFs.
@@ -96,12 +94,10 @@ def corpus(
         shape = rng.choice(SHAPES)
         dup = rng.choice([s for s in SHAPES if s != shape]) if rng.random() < 0.01 else None
         first_fmt, dup_fmt = pick.choices(fmts, weights, k=2)  # two draws per letter, always
-        if letter.layout != "standard" and first_fmt == "pdf":
-            first_fmt = "html" if "html" in fmts else "text"  # older layouts' PDFs lose their paragraph breaks
         kind = shape if first_fmt == "text" else first_fmt
         dup_kind = None
         if dup is not None:
-            dup_kind = dup if dup_fmt == "text" or (dup_fmt == "pdf" and letter.layout != "standard") else dup_fmt
+            dup_kind = dup if dup_fmt == "text" else dup_fmt
             if dup_kind == kind and "text" in fmts:
                 dup_kind = dup  # one case in two formats, as real corpora hold them
         yield letter, kind, dup_kind

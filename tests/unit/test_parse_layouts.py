@@ -115,6 +115,24 @@ def test_notice_as_pdf_text_unnumbered_without_case_number():
     assert len(letter.documents) == 4
 
 
+def test_notice_wrapped_line_opening_with_a_label_is_text():
+    """A guideline paragraph wrapped so a line opens with "Medical Treatment Guidelines." (as PDF text
+    wraps it) is text, not a second guideline label swallowing the rationale label below it."""
+    old = "Decision based on MTUS Chronic Pain Medical Treatment Guidelines NSAIDs Page(s): 67-68."
+    wrapped = ("Decision based on Non-MTUS Citation Colorado Division of Workers' Compensation\n"
+               "Medical Treatment Guidelines.")
+    assert NOTICE.count(old) == 1
+    text = NOTICE.replace(old, wrapped)
+    for pdf_text in (False, True):
+        if pdf_text:
+            text = "\n".join(line + " " if line else " " for line in text.split("\n"))
+        letter = parse_text(text, source="letters/notice.txt")
+        first, second = letter.items
+        assert second.reviewer_guideline.endswith("Compensation Medical Treatment Guidelines.")
+        assert second.rationale.startswith("Short courses")
+        assert first.rationale.endswith("is not medically necessary.")
+
+
 def test_notice_without_rationale_is_cut_short():
     head = NOTICE.split("2) Regarding")[0]
     with pytest.raises(LetterError, match="cut short: item 2"):

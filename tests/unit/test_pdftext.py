@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from imr_search.errors import LetterError
 from imr_search.read.html import html_to_text
 from imr_search.parse import parse_file, parse_text
+from imr_search.read import pdf as pdf_module
 from imr_search.read.pdf import pdf_bytes_to_text, pdf_to_text
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real"
@@ -451,3 +452,25 @@ def test_html_letter_parses():
 )
 def test_html_edges(html, text):
     assert html_to_text(html) == text
+
+
+def _gapped_page(gaps: list[float]) -> pdf_module._Page:
+    ys = [760.0]
+    for g in gaps:
+        ys.append(ys[-1] - g)
+    return pdf_module._Page([pdf_module._Line(f"line {i}", y, 72.0, 300.0) for i, y in enumerate(ys)], [])
+
+
+def test_pitch_is_the_wrapped_line_gap_when_paragraph_gaps_outnumber_it():
+    """An older notice's gaps: 13.2 pt x38 (wrapped lines), 26.4 x33 (paragraphs), 19.6 x12 (headings).
+    The median of all gaps is 19.6, which would put the 26.4 pt paragraph gaps under the break threshold."""
+    gaps = [13.2] * 38 + [26.4] * 33 + [19.6] * 12
+    pages = [_gapped_page(gaps[:40]), _gapped_page(gaps[40:])]
+    assert pdf_module._pitch(pages) == 13.2
+    assert 26.4 > pdf_module.PARAGRAPH_GAP * pdf_module._pitch(pages)
+    # the real letters' spread: a few lines set closer, headings, paragraphs
+    real = [13.8] * 60 + [27.6] * 20 + [20.4] * 3 + [13.1] * 2 + [12.7] + [28.0] * 2
+    assert pdf_module._pitch([_gapped_page(real)]) == 13.8
+    # few lines: the median of what there is
+    assert pdf_module._pitch([_gapped_page([14.0, 28.0])]) == 21.0
+    assert pdf_module._pitch([_gapped_page([])]) == 14.0
