@@ -41,14 +41,22 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument(
+        "--corpus", type=Path, default=None,
+        help="parse the .txt letters of this folder instead of generating some (to compare two versions on the same letters)",
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(Path(tmp), args.count, seed=args.seed)
-        files = sorted(Path(tmp).glob("*.txt"))
+        if args.corpus is None:
+            write_corpus(Path(tmp), args.count, seed=args.seed)
+        files = sorted((args.corpus or Path(tmp)).glob("*.txt"))
         by_shape: dict[str, list[Path]] = {}
         for f in files:
-            by_shape.setdefault(parse_file(f).shape, []).append(f)
+            letter = parse_file(f)
+            by_shape.setdefault(letter.shape, []).append(f)
+            if letter.layout != "standard":
+                by_shape.setdefault(f"{letter.layout} layout", []).append(f)
         rows = []
         read_rate = statistics.median(_time(textio.read_text, files, args.repeats))
         rows.append(("read + decode only", len(files), read_rate))
@@ -58,9 +66,9 @@ def main() -> None:
             rows.append((f"parse {shape}", len(group), statistics.median(_time(parse_file, group, args.repeats))))
         mb = sum(f.stat().st_size for f in files) / 1e6
 
-    print(f"{'what':<24} {'files':>7} {'letters/s':>10}")
+    print(f"{'what':<34} {'files':>7} {'letters/s':>10}")
     for name, n, rate in rows:
-        print(f"{name:<24} {n:>7} {rate:>10,.0f}")
+        print(f"{name:<34} {n:>7} {rate:>10,.0f}")
     print(f"corpus: {len(files)} files, {mb:.1f} MB; parse/read ratio {all_rate / read_rate:.2f}")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
