@@ -42,6 +42,18 @@ def parse_bytes(data: bytes, source: str) -> Letter:
         raise LetterError(e.reason, source) from None
 
 
+_PAGE_OF = re.compile(r"^\s*Page\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s*$", re.I | re.M)
+
+
+def _check_pages(text: str) -> None:
+    """A letter whose page footers count to more pages than it holds has lost its last page(s)."""
+    footers = [(int(a), int(b)) for a, b in _PAGE_OF.findall(text)]
+    if footers:
+        last, total = max(footers)[0], max(b for _, b in footers)
+        if last < total:
+            raise LetterError(f"cut short: the text stops at page {last} of {total}")
+
+
 def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Letter:
     """Parse the text of one letter (any text shape, any layout) into a record.
 
@@ -49,6 +61,7 @@ def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Lette
     ("pdf", "html"); by default it is read off the text itself.
     """
     text = textio.clean(text)
+    _check_pages(text)
     is_html = bool(_HTML_MARKERS.search(text))
     lines, breaks = common.lines_of(text, is_html, unescape=shape is None)
     sections = standard.sections(lines)

@@ -243,3 +243,19 @@ def test_a_documents_section_in_the_standard_layout():
     text = MAXIMUS.replace("IMR DECISION(S) AND RATIONALE(S)", "IMR ISSUES, DECISIONS AND RATIONALES")
     letter = parse_text(text)
     assert letter.layout == "standard" and len(letter.documents) == 2
+
+
+def test_a_letter_whose_footers_count_more_pages_than_it_holds_is_cut_short():
+    """Page footers are the evidence a PDF lost its last page: 'Page 2 of 3' with no page 3."""
+    import random
+
+    from imr_search.synth import make_letter, render
+
+    text = render(make_letter(random.Random(4), "CM16-0000042"), "pdf-text")
+    lines = text.splitlines()
+    half = len(lines) // 2
+    whole = "\n".join(lines[:half] + ["Page 1 of 2"] + lines[half:] + ["Page 2 of 2"])
+    assert parse_text(whole).case_number == "CM16-0000042"
+    lost = "\n".join(lines[:half] + ["Page 1 of 3"] + lines[half:] + ["Page 2 of 3"])
+    with pytest.raises(LetterError, match=r"cut short: the text stops at page 2 of 3"):
+        parse_text(lost)
