@@ -23,7 +23,7 @@ test: $(STAMP)
 # Regenerates the bundled sample corpus (the exact command that made it).
 sample: $(STAMP)
 	rm -rf sample_corpus
-	$(BIN)/imr-search synth sample_corpus --count 300 --seed 2024 --formats text,pdf,html
+	$(BIN)/imr-search synth sample_corpus --count 300 --seed 11 --formats text,pdf,html
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
