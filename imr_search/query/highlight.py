@@ -98,9 +98,13 @@ def letter_hits(snap: Snapshot, letter: Letter, q: tantivy.Query, fields: Contai
     hits: list[Hit] = []
     sources = [s for s in SECTION_FIELDS if fields is None or s.field in fields]
     for it in letter.items:
+        seen: set[tuple[str, str]] = set()
         for source in sources:
             if source.level == "item":
                 text = field_text(source, letter, it)
+                if (source.section, text) in seen:
+                    continue  # a text the section holds once (the line that is the request) is marked once
+                seen.add((source.section, text))
                 hits.extend(Hit(item=it.item, field=source.field, start=s, end=e) for s, e in _ranges(snap, gens, q, source.section, text))
     for source in sources:
         if source.level == "letter":

@@ -22,12 +22,13 @@ from .results import LetterView, SearchResults, SimilarItem, StatRow, TreatmentM
 from .snapshot import Snapshot
 from .stats import STAT_DIMENSIONS
 
-LETTER_VIEW_FIELDS = frozenset({"request", "rationale", "claims_administrator_guideline", "reviewer_guideline", "summary"})
+LETTER_VIEW_FIELDS = frozenset({"request", "line", "rationale", "claims_administrator_guideline", "reviewer_guideline", "summary"})
 """The record fields ``letter()`` reports hits in: those the app lays out as
-text of their own, each hit drawn over its range. The query layer finds hits
-in every field of ``index.schema.SECTION_FIELDS`` (the canonical treatment
-name and the diagnoses too: see ``highlight.letter_hits``); those wait here
-until the app shows them as text that can be marked."""
+text of their own, each hit drawn over its range (the item line where it says
+more than the request). The query layer finds hits in every field of
+``index.schema.SECTION_FIELDS`` (the canonical treatment name, the diagnoses,
+the credentials and documents too: see ``highlight.letter_hits``); those wait
+here until the app shows them as text that can be marked."""
 
 
 Method = TypeVar("Method", bound=Callable[..., object])

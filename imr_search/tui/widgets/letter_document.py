@@ -29,8 +29,9 @@ from .. import text
 BlockKey = tuple[int, str]
 """(item number, field); item 0 is the letter itself (the summary)."""
 
-FIELD_ORDER = ("request", "claims_administrator_guideline", "reviewer_guideline", "rationale")
+FIELD_ORDER = ("request", "line", "claims_administrator_guideline", "reviewer_guideline", "rationale")
 FIELD_TITLE = {
+    "line": "As the letter writes it",
     "claims_administrator_guideline": "Claims administrator's guideline",
     "reviewer_guideline": "Reviewer's guideline",
     "rationale": "Rationale",
@@ -213,6 +214,9 @@ class LetterDocument(VerticalScroll, can_focus=True):
                 classes=f"doc-item-title -{it.outcome}",
             )
             yield self._block((it.item, "request"), it.request, "doc-request")
+            if it.line and it.line != it.request:  # a partial request's sentence, an older letter's determination
+                yield Static(FIELD_TITLE["line"], classes="doc-heading", markup=False)
+                yield self._block((it.item, "line"), it.line)
             yield item_facts(it)
             for field in ("claims_administrator_guideline", "reviewer_guideline"):
                 yield Static(FIELD_TITLE[field], classes="doc-heading", markup=False)
