@@ -19,6 +19,12 @@ class LetterError(ValueError):
         return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
+def is_engine_panic(e: BaseException) -> bool:
+    """Whether ``e`` is a panic inside the index engine: PyO3 raises one as a bare ``BaseException``,
+    which every ``except Exception`` lets through, so callers turn it into an ``IndexProblem``."""
+    return not isinstance(e, (Exception, KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
 class IndexProblem(Exception):
     """Base for index problems; ``str()`` is the message a user sees."""
 

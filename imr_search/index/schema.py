@@ -13,7 +13,7 @@ stored, which keeps the index near the size of the letters' text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Literal, NamedTuple
 
 import tantivy
@@ -90,8 +90,25 @@ def field_text(source: SectionField, letter: Letter, item: Item | None) -> str:
     return str(value)
 
 
+def field_texts(letter: Letter, item: Item | None, level: Literal["letter", "item"]) -> Iterator[tuple[SectionField, str]]:
+    """The rows of ``level`` with their texts for ``letter`` (and ``item``), in table order.
+
+    Empty texts are left out, and a text its section already holds is given
+    once: the item line is most often the request itself, and two guidelines
+    can be word for word the same. What is indexed and what is marked follow
+    this one rule.
+    """
+    held: set[tuple[str, str]] = set()
+    for source in SECTION_FIELDS:
+        if source.level == level:
+            text = field_text(source, letter, item)
+            if text and (source.section, text) not in held:
+                held.add((source.section, text))
+                yield source, text
+
+
 def section_values(letter: Letter, item: Item) -> dict[str, list[str]]:
-    """What each section of ``item``'s document holds: its fields' texts, in table order, each once.
+    """What each section of ``item``'s document holds: its texts (``field_texts``), in table order.
 
     The writer adds each text as a value of its own: Tantivy leaves a position
     gap between a field's values, so a quoted phrase never runs from the end
@@ -99,9 +116,8 @@ def section_values(letter: Letter, item: Item) -> dict[str, list[str]]:
     into the reviewer's).
     """
     parts: dict[str, list[str]] = {s: [] for s in SECTIONS}
-    for source in SECTION_FIELDS:
-        text = field_text(source, letter, item)
-        if text and text not in parts[source.section]:  # the line is most often the request itself: index it once
+    for level in ("item", "letter"):
+        for source, text in field_texts(letter, item, level):
             parts[source.section].append(text)
     return parts
 
@@ -115,6 +131,17 @@ BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0, 
 """Bare words rank a hit in the request above one in the rationale, and so on."""
 
 EXACT_SUFFIX = "_x"
+
+STEMMED = "en_stem"
+"""The stemmed sections' tokenizer (Tantivy's own)."""
+STEMMED_ANALYZER = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .filter(tantivy.Filter.stemmer("english"))
+    .build()
+)
+"""``STEMMED`` word for word, for code that must turn text into the terms a stemmed section holds."""
 
 KEYWORD_FIELDS = ("outcome", "treatment_name", "category", "subcategory", "specialty", "cites", "case")
 """Exact, lower-cased values for filters and counts (fast fields for aggregation)."""
@@ -137,7 +164,7 @@ def build_schema() -> tantivy.Schema:
     # letter reads columns instead of fetching stored documents.
     sb.add_integer_field("lno", indexed=True, fast=True)
     for name in SECTIONS:
-        sb.add_text_field(name, tokenizer_name="en_stem", index_option="position")
+        sb.add_text_field(name, tokenizer_name=STEMMED, index_option="position")
         sb.add_text_field(name + EXACT_SUFFIX, tokenizer_name="default", index_option="position")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)

@@ -32,7 +32,7 @@ import msgspec
 import tantivy
 
 from ..read import corpus
-from ..errors import IndexBuildError, IndexProblem
+from ..errors import IndexBuildError, IndexProblem, is_engine_panic
 from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
@@ -361,8 +361,7 @@ def build(
                 raise IndexBuildError(
                     f"could not write the index in {root} ({_io_reason(e, root)}); the previous index is unchanged"
                 ) from None
-            if not isinstance(e, (Exception, KeyboardInterrupt, SystemExit, GeneratorExit)):
-                # A panic inside Tantivy: PyO3 raises it as a BaseException that callers' ``except Exception`` misses.
+            if is_engine_panic(e):
                 raise IndexBuildError(f"the index engine failed in {root} ({str(e)[:120]}); the previous index is unchanged") from e
             raise
         store.remove_stale(root, keep=version)

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from ..errors import LetterError
-from ..read import file_text, read_file
+from ..read import file_text
 from ..read import text as textio
 from ..records import Letter, Shape, fingerprint
 from . import common, older, standard
@@ -30,7 +30,7 @@ _IMR_WORDS = re.compile(r"MAXIMUS|Independent\s+Medical\s+Review|\bIMR\b|:\s*(?:
 
 def parse_file(path: str | os.PathLike[str]) -> Letter:
     """Parse one letter file (text, PDF or HTML page); ``LetterError`` names the file and the reason."""
-    return parse_bytes(read_file(path), str(path))
+    return parse_bytes(textio.read_bytes(path), str(path))
 
 
 def parse_bytes(data: bytes, source: str) -> Letter:

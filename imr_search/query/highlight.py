@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from typing import Literal
 
 import tantivy
 
-from ..index.schema import EXACT_SUFFIX, SECTION_FIELDS, SECTIONS, SectionField, field_text
+from ..index.schema import EXACT_SUFFIX, SECTION_FIELDS, SECTIONS, SectionField, field_text, field_texts
 from ..records import Item, Letter
 from .language import Parsed
 from .results import Hit, Snippet
@@ -96,20 +97,12 @@ def letter_hits(snap: Snapshot, letter: Letter, q: tantivy.Query, fields: Contai
     """
     gens: dict[str, tantivy.SnippetGenerator] = {}
     hits: list[Hit] = []
-    sources = [s for s in SECTION_FIELDS if fields is None or s.field in fields]
-    for it in letter.items:
-        seen: set[tuple[str, str]] = set()
-        for source in sources:
-            if source.level == "item":
-                text = field_text(source, letter, it)
-                if (source.section, text) in seen:
-                    continue  # a text the section holds once (the line that is the request) is marked once
-                seen.add((source.section, text))
-                hits.extend(Hit(item=it.item, field=source.field, start=s, end=e) for s, e in _ranges(snap, gens, q, source.section, text))
-    for source in sources:
-        if source.level == "letter":
-            text = field_text(source, letter, None)
-            hits.extend(Hit(item=None, field=source.field, start=s, end=e) for s, e in _ranges(snap, gens, q, source.section, text))
+    places: list[tuple[Item | None, Literal["letter", "item"]]] = [(it, "item") for it in letter.items] + [(None, "letter")]
+    for it, level in places:
+        for source, text in field_texts(letter, it, level):
+            if fields is None or source.field in fields:
+                no = it.item if it else None
+                hits.extend(Hit(item=no, field=source.field, start=s, end=e) for s, e in _ranges(snap, gens, q, source.section, text))
     return hits
 
 

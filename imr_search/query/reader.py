@@ -14,7 +14,7 @@ from functools import wraps
 from pathlib import Path
 from typing import TypeVar, cast
 
-from ..errors import IndexDamaged, IndexNotFound
+from ..errors import IndexDamaged, IndexNotFound, is_engine_panic
 from ..index import store
 from . import highlight, search, similar, stats, treatment_lookup
 from .order import Sort
@@ -46,9 +46,9 @@ def _no_panics(method: Method) -> Method:
     def guarded(self: SearchIndex, *args: object, **kwargs: object) -> object:
         try:
             return method(self, *args, **kwargs)
-        except (Exception, KeyboardInterrupt, SystemExit, GeneratorExit):
-            raise
-        except BaseException as e:  # noqa: BLE001 - exactly the engine's panics
+        except BaseException as e:
+            if not is_engine_panic(e):
+                raise
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             raise IndexDamaged(f"the index at {self.root} is damaged ({first[:120]}): rebuild it with `imr-search index`") from e
 

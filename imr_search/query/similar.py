@@ -1,8 +1,8 @@
 """Similar cases: items of other letters most like one letter's item(s).
 
 The item's most telling words (its rationale and request, the letter's
-diagnoses or the start of its summary; see ``_telling_terms``), plus boosts for the same canonical
-treatment, category and body part. ``contrast`` keeps only items decided the
+diagnoses or the start of its summary; see ``_telling_terms``), plus boosts
+for the same canonical treatment, category and body part. ``contrast`` keeps only items decided the
 other way, which is what a reviewer or an applicant looks for.
 """
 
@@ -14,6 +14,7 @@ from collections import Counter
 
 import tantivy
 
+from ..index.schema import STEMMED_ANALYZER
 from ..records import Item, Letter
 from .results import SimilarItem
 from .snapshot import Snapshot
@@ -58,14 +59,6 @@ MAX_TERMS = 25
 """The most telling words of the source item that a lookup asks for."""
 MIN_DOC_FREQ = 2
 MIN_WORD = 3
-_STEMMED = (
-    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-    .filter(tantivy.Filter.remove_long(40))
-    .filter(tantivy.Filter.lowercase())
-    .filter(tantivy.Filter.stemmer("english"))
-    .build()
-)
-"""Tantivy's ``en_stem``, the stemmed sections' analyzer (``index.schema``), word for word."""
 
 
 def _telling_terms(snap: Snapshot, texts: dict[str, str]) -> list[tantivy.Query]:
@@ -80,7 +73,7 @@ def _telling_terms(snap: Snapshot, texts: dict[str, str]) -> list[tantivy.Query]
     n = max(snap.searcher.num_docs, 1)
     scored: list[tuple[float, str, str]] = []
     for section, text in texts.items():
-        counts = Counter(w for w in _STEMMED.analyze(text) if len(w) >= MIN_WORD)
+        counts = Counter(w for w in STEMMED_ANALYZER.analyze(text) if len(w) >= MIN_WORD)
         for word, tf in counts.items():
             df = snap.searcher.doc_freq(section, word)
             if df >= MIN_DOC_FREQ:

@@ -7,9 +7,6 @@ reads, and says which it was. ``corpus`` finds the files under a folder.
 
 from __future__ import annotations
 
-import os
-
-from ..errors import LetterError
 from ..records import Shape
 from . import html, pdf, text
 
@@ -27,11 +24,3 @@ def file_text(data: bytes, source: str) -> tuple[str, Shape | None]:
     if source.lower().endswith((".html", ".htm")) or head.startswith((b"<!doctype html", b"<html")):
         return html.html_to_text(text.clean(decoded)), "html"
     return decoded, None
-
-
-def read_file(path: str | os.PathLike[str]) -> bytes:
-    """A letter file's bytes (refused from its size when too large to be a letter)."""
-    return text.read_bytes(path)
-
-
-__all__ = ["LetterError", "file_text", "read_file"]
