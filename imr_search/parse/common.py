@@ -19,7 +19,10 @@ from . import citations
 
 _WS = re.compile(r"\s+")
 _MARKUP = re.compile(r"</?(?:b|strong|br|p|i|em)\s*/?>|\*\*|^#{1,6} ", re.I)
-_PAGE_DEBRIS = re.compile(r"^\s*(?:Page\s+\d+\s*(?:of|/)\s*\d+|-?\s*\d{1,3}\s*-?)\s*$", re.I)
+_PAGE = r"Page\s+(\d+)\s*(?:of|/)\s*(\d+)"
+PAGE_FOOTER = re.compile(rf"^\s*{_PAGE}\s*$", re.I | re.M)
+"""A page footer ("Page 2 of 3"): layout, not the letter's words, but the count of its pages."""
+_PAGE_DEBRIS = re.compile(rf"^\s*(?:{_PAGE}|-?\s*\d{{1,3}}\s*-?)\s*$", re.I)
 
 DATE = r"(\d{1,2}/\d{1,2}/\d{4})"
 _HEADER_FIELDS = {
@@ -152,12 +155,20 @@ def heading_like(lines: list[str], limit: int = 5) -> list[str]:
 # -- dates, header and credentials -------------------------------------------------
 
 
-def iso(us_date: str) -> str | None:
-    """``M/D/YYYY`` as an ISO date, None for an impossible one."""
-    month, day, year = (int(x) for x in us_date.split("/"))
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
+def iso(text: str) -> str | None:
+    """``1/3/2013``, ``1/3/13`` or ``January 3, 2013`` as an ISO date; None when it is not a date."""
     try:
-        return date(year, month, day).isoformat()
-    except ValueError:
+        if "/" in text:
+            m, d, y = (int(x) for x in text.split("/"))
+            y += 2000 if y < 100 else 0
+        else:
+            parts = text.replace(",", " ").replace(".", " ").split()
+            m, d, y = _MONTHS.get(parts[0][:3].lower(), 0), int(parts[1]), int(parts[2])
+        return date(y, m, d).isoformat()
+    except (ValueError, IndexError):
         return None
 
 

@@ -10,13 +10,10 @@ date or range is when.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..records import Document
-from .common import join
+from .common import iso, join
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _D = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 _WHEN = re.compile(rf"(?P<a>{_D})(?:\s*(?:-|–|to|through|thru)\s*(?P<b>{_D}))?")
 _ENDS_WITH_DATE = re.compile(rf"{_D}\)?\.?$")
@@ -41,20 +38,6 @@ def documents(lines: list[str], breaks: list[bool], start: int, end: int, lead: 
     return out
 
 
-def iso_any(text: str) -> str | None:
-    """``1/3/2013``, ``1/3/13`` or ``January 3, 2013`` as an ISO date; None when it is not a date."""
-    try:
-        if "/" in text:
-            m, d, y = (int(x) for x in text.split("/"))
-            y += 2000 if y < 100 else 0
-        else:
-            parts = text.replace(",", " ").replace(".", " ").split()
-            m, d, y = _MONTHS.get(parts[0][:3].lower(), 0), int(parts[1]), int(parts[2])
-        return date(y, m, d).isoformat()
-    except (ValueError, IndexError):
-        return None
-
-
 def _document(text: str) -> Document | None:
     """One entry; None for an intro line ("The following records were reviewed:")."""
     if not text or text.endswith(":"):
@@ -62,8 +45,8 @@ def _document(text: str) -> Document | None:
     when = _WHEN.search(text)
     first = last = None
     if when:
-        first = iso_any(when.group("a"))
-        last = iso_any(when.group("b")) if when.group("b") else None
+        first = iso(when.group("a"))
+        last = iso(when.group("b")) if when.group("b") else None
         text = text[: when.start()]
     text = _LEAD.sub("", text.rstrip(" .,;")).strip()
     author = None

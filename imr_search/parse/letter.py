@@ -42,12 +42,9 @@ def parse_bytes(data: bytes, source: str) -> Letter:
         raise LetterError(e.reason, source) from None
 
 
-_PAGE_OF = re.compile(r"^\s*Page\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\s*$", re.I | re.M)
-
-
 def _check_pages(text: str) -> None:
     """A letter whose page footers count to more pages than it holds has lost its last page(s)."""
-    footers = [(int(a), int(b)) for a, b in _PAGE_OF.findall(text)]
+    footers = [(int(a), int(b)) for a, b in common.PAGE_FOOTER.findall(text)]
     if footers:
         last, total = max(footers)[0], max(b for _, b in footers)
         if last < total:

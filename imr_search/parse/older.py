@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from ..errors import LetterError
 from ..records import Item
 from . import common
-from .documents import documents, iso_any
+from .documents import documents
 from .labels import (
     ASSIGNED, CA_SENTENCE, CLOSING_OUTCOME, DATED, DETERMINATION, FILED, ISSUE_QUESTION, NOTICE_MARK, OLDER_HEADINGS,
     REVIEW_MARK, SUMMARY_DISCLAIMER, UR_DENIAL,
@@ -54,7 +54,7 @@ def read(lines: list[str], breaks: list[bool]) -> dict[str, Any] | None:
                      ("date_assigned", ASSIGNED)):
         m = rx.search(body)
         if m and not fields.get(name):
-            fields[name] = iso_any(m.group("date").rstrip(".,"))
+            fields[name] = common.iso(m.group("date").rstrip(".,"))
     notes: list[str] = []
     first = {s.name: s for s in reversed(segs)}
     summary = "\n\n".join(_text(lines, breaks, first["summary"])) if "summary" in first else ""
