@@ -20,3 +20,11 @@ def real_files(folder: Path, pattern: str) -> list[Path]:
 
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real not present")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+@pytest.fixture(autouse=True)
+def user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its packet and saved searches in a folder of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("IMR_SEARCH_DATA", str(folder))
+    return folder
