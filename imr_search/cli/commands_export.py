@@ -68,7 +68,7 @@ def export_cmd(query: str | None, packet: bool, fmt: str, output: str, limit: in
     heading = title or ("Precedent packet" if packet else f"IMR decisions: {query}")
     try:
         if output == "-":
-            write_export(entries, fmt, click.get_binary_stream("stdout"), title=heading, query=query)
+            write_export(entries, fmt, sys.stdout.buffer, title=heading, query=query)
         else:
             with open_atomically(Path(output)) as out:
                 write_export(entries, fmt, out, title=heading, query=query)

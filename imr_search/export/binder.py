@@ -22,6 +22,7 @@ from .entries import ExportEntry
 AUTHORITY_COLUMNS = ("Case", "Decided", "Treatment", "Outcome", "Reviewer specialty", "Guideline")
 NONE = "—"
 MISSING = "no longer in the index"
+MISSING_TEXT = f"This item is {MISSING}: its letter was removed or renumbered since it was marked."
 
 Run = tuple[str, bool]
 """Some text, and whether it is a hit of the query (bold)."""

@@ -78,7 +78,7 @@ def _authorities(doc: docx.document.Document, entries: list[ExportEntry]) -> Non
 def _section(doc: docx.document.Document, s: binder.Section) -> None:
     doc.add_heading(s.heading, level=1).paragraph_format.page_break_before = True
     if s.missing:
-        doc.add_paragraph(f"This item is {binder.MISSING}: the letter was removed or renumbered since it was marked.")
+        doc.add_paragraph(binder.MISSING_TEXT)
     for label, value in s.facts:
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(2)

@@ -15,9 +15,9 @@ from typing import BinaryIO
 from . import binder
 from .entries import ExportEntry
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=#])")
 
 
 def _inline(text: str) -> str:
@@ -59,7 +59,7 @@ def render(entries: list[ExportEntry], *, title: str, query: str | None, made: d
     for e in entries:
         s = binder.section(e)
         out += ["", f"## {escape(s.heading)}", ""]
-        out += [f"- **{label}:** {escape(value)}" for label, value in s.facts]
+        out += [binder.MISSING_TEXT] if s.missing else [f"- **{label}:** {escape(value)}" for label, value in s.facts]
         if s.rationale:
             out += ["", "### Rationale"]
             for paragraph in s.rationale:
