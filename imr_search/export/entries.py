@@ -67,6 +67,7 @@ def query_entries(index: SearchIndex, query: str, limit: int | None = None) -> Q
 
 
 def entries_for_query(index: SearchIndex, query: str, limit: int | None = None) -> list[ExportEntry]:
+    """``query_entries`` without what the search said about the query."""
     return query_entries(index, query, limit).entries
 
 
