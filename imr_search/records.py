@@ -178,6 +178,9 @@ HEADER_FIELDS = (
 )
 """Letter fields that only the header block carries."""
 
+DATE_FIELDS = ("date_assigned", "date_of_injury", "decision_date", "ur_denial_date", "application_received")
+"""Letter fields holding an ISO date ("2017-01-09") or None."""
+
 _encoder = msgspec.json.Encoder()
 _letter_decoder = msgspec.json.Decoder(Letter)
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")

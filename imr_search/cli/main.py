@@ -16,6 +16,7 @@ import click
 
 from ..errors import IndexProblem
 from .commands_corpus import index_cmd, parse, synth
+from .commands_export import export_cmd
 from .commands_search import search, show, similar, stats, treatments
 from .index_option import index_option
 from .output import warn
@@ -52,3 +53,4 @@ def main(ctx: click.Context, index_dir: Path | None) -> None:
 
 for command in (parse, index_cmd, search, show, similar, treatments, stats, synth):
     main.add_command(command)
+main.add_command(export_cmd)

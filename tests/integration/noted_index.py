@@ -11,6 +11,7 @@ the CLI and the app open.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
@@ -24,9 +25,13 @@ from imr_search.records import Letter, letter_from_json, to_json
 from imr_search.synth import make_letter, render
 
 
-def build_noted(root: Path, count: int, notes: dict[int, list[str]], seed: int = 5) -> tuple[BuildReport, list[Letter]]:
+def build_noted(
+    root: Path, count: int, notes: dict[int, list[str]], seed: int = 5, edit: Callable[[int, Letter], Letter] | None = None
+) -> tuple[BuildReport, list[Letter]]:
     """Index ``count`` generated letters under ``root / "index"``; letter ``n`` gets ``notes[n]``.
 
+    ``edit(n, letter)``, where given, may change any record as parsed before
+    it is indexed (text no letter file could carry past the reader, say).
     Returns the build's report and the letters as indexed, in order.
     """
     corpus = root / "corpus"
@@ -50,6 +55,8 @@ def build_noted(root: Path, count: int, notes: dict[int, list[str]], seed: int =
             letter = letter_from_json(data)
             if n in notes:
                 letter = msgspec.structs.replace(letter, notes=notes[n])
+            if edit is not None:
+                letter = edit(n, letter)
             letters.append(letter)
             build.add((path, to_json(letter), reason, stamp))
         build.finish()
