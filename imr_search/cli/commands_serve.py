@@ -80,5 +80,5 @@ def serve(index_dir: Path | None, host: str, port: int, token_file: Path | None,
     try:
         server.serve()
     except OSError as e:
-        warn(f"error: cannot listen on {host}:{port}: {e.strerror or e}")
+        warn(f"error: cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e}")
         sys.exit(1)

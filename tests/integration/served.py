@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import re
 import signal
 import socket
@@ -24,11 +25,26 @@ from pathlib import Path
 
 import aiohttp
 
+from imr_search.index import build
+from imr_search.synth import make_letter, render
+
 ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 RESULTS = re.compile(r"\d ms · (?:best|newest) first|no matches")
 """The status line once a search has answered (not while the box echoes a key)."""
 READY = "in the index"
 """The status line of a fresh app: "N letters in the index"."""
+
+
+def served_index(root: Path, letters: int = 30) -> Path:
+    """An index of generated letters in a folder whose name holds a space and both quotes (the command must quote it)."""
+    (root / "letters").mkdir()
+    rng = random.Random(5)
+    for n in range(letters):
+        letter = make_letter(rng, f"CM16-{n:07d}")
+        (root / "letters" / f"{letter.case_number}.txt").write_text(render(letter, "html-text"))
+    path = root / "an index's \"folder\""
+    build([root / "letters"], path, jobs=1)
+    return path
 
 
 def free_port() -> int:
@@ -45,13 +61,13 @@ def screen_text(data: bytes) -> str:
 class Served:
     """``imr-search serve`` on a free local port; ``stop()`` ends it and returns all it printed."""
 
-    def __init__(self, index: Path, token: str, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, index: Path, token: str, *args: str, host: str = "127.0.0.1", env: dict[str, str] | None = None) -> None:
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"http://{host}:{self.port}/"
         self.token = token
         environment = {**os.environ, "IMR_SEARCH_TOKEN": token, **(env or {})}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "imr_search.cli", "serve", "--index", str(index), "--port", str(self.port), *args],
+            [sys.executable, "-m", "imr_search.cli", "serve", "--index", str(index), "--port", str(self.port), "--host", host, *args],
             env=environment,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
