@@ -146,14 +146,16 @@ class Session:
         return sent
 
     async def wait_for(self, pattern: re.Pattern[str] | str, after: float = 0.0, timeout: float = 20.0) -> float:
-        """The time of the first frame received after ``after`` that holds ``pattern``."""
+        """The time of the frame that completed ``pattern`` in the output received after ``after``."""
         find = pattern.search if isinstance(pattern, re.Pattern) else (lambda s: pattern in s)
         deadline = time.perf_counter() + timeout
-        seen = 0
+        seen, text = 0, ""
         while True:
             for at, chunk in self.frames[seen:]:
-                if at >= after and find(chunk):
-                    return at
+                if at >= after:
+                    text += chunk
+                    if find(text):
+                        return at
             seen = len(self.frames)
             self._new.clear()
             left = deadline - time.perf_counter()
