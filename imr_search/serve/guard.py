@@ -19,6 +19,7 @@ No response sends a Referer onward (the token sits in the page's address).
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import hashlib
 import hmac
@@ -60,7 +61,8 @@ class Guard:
         self._pass = hmac.new(self._token, b"imr-search browser pass", hashlib.sha256).hexdigest().encode()
         self.max_sessions = max_sessions
         self.users_root = users_root
-        self.sessions = 0
+        self.sessions: set[asyncio.Task[object]] = set()
+        """The tasks serving open WebSockets, one per running app."""
 
     def _has_pass(self, request: web.Request) -> bool:
         return hmac.compare_digest(request.cookies.get(PASS_COOKIE, "").encode(), self._pass)
@@ -87,15 +89,17 @@ class Guard:
         if new_user:
             user = secrets.token_urlsafe(16)
         if request.path == WEBSOCKET:
-            if self.sessions >= self.max_sessions:
+            if len(self.sessions) >= self.max_sessions:
                 return self._full()
-            self.sessions += 1
+            task = asyncio.current_task()
+            assert task is not None
+            self.sessions.add(task)
             user_folder.set(self.users_root / user)
             try:
                 return await handler(request)
             finally:
-                self.sessions -= 1
-        if request.path == PAGE and self.sessions >= self.max_sessions:
+                self.sessions.discard(task)
+        if request.path == PAGE and len(self.sessions) >= self.max_sessions:
             return self._full()
         response = await handler(request)
         if given_token:
@@ -103,6 +107,11 @@ class Guard:
         if new_user and request.path == PAGE:
             response.set_cookie(USER_COOKIE, user, path="/", httponly=True, samesite="Strict", max_age=10 * 365 * 86400)
         return response
+
+    async def end_sessions(self, app: web.Application) -> None:
+        """On shutdown: end every session now (textual-serve then quits its app), not after aiohttp's wait."""
+        for task in list(self.sessions):
+            task.cancel()
 
     @staticmethod
     async def no_referrer(request: web.Request, response: web.StreamResponse) -> None:

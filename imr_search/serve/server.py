@@ -77,6 +77,7 @@ class OfficeServer(Server):
         aiohttp_jinja2.get_env(app).autoescape = True
         app.middlewares.append(self.guard.middleware)
         app.on_response_prepare.append(self.guard.no_referrer)
+        app.on_shutdown.append(self.guard.end_sessions)
         return app
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]

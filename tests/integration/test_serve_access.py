@@ -13,6 +13,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -189,3 +190,20 @@ def test_bad_starts_are_one_line(tmp_path: Path, index: Path) -> None:
             env={"IMR_SEARCH_TOKEN": TOKEN, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=30,
         )
     assert done.returncode == 1 and done.stderr == f"error: cannot listen on 127.0.0.1:{port}: Address already in use\n", done.stderr
+
+
+def test_stopping_the_server_ends_the_open_sessions_apps_at_once(index: Path) -> None:
+    async def scenario(served: Served) -> list[int]:
+        session = await Session.open(served)
+        await session.wait_for(READY)
+        pids = served.app_pids()
+        started = time.monotonic()
+        await asyncio.to_thread(served.stop)
+        assert time.monotonic() - started < 10, "aiohttp's shutdown waits for open WebSockets unless they are ended"
+        await session.close()
+        return pids
+
+    with Served(index, TOKEN) as served:
+        pids = asyncio.run(scenario(served))
+    assert len(pids) == 1 and served.proc.returncode == 0
+    assert not any(Path(f"/proc/{pid}").exists() for pid in pids)
