@@ -66,7 +66,7 @@ class OfficeServer(Server):
 
     @command.setter
     def command(self, value: str) -> None:
-        self._default_command = value  # what Server.__init__ assigns; each session's is built above
+        """Server.__init__ assigns one command for every session; each session's is built by the getter."""
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level="INFO", format="%(message)s", stream=sys.stderr)

@@ -9,6 +9,7 @@ folder of the server.
 from __future__ import annotations
 
 import asyncio
+import random
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ def test_served_app_never_builds_a_missing_index(tmp_path: Path, monkeypatch: py
 
 def test_served_app_follows_rebuilds_and_never_opens_a_half_published_one(corpus_and_index: tuple[Path, Path]) -> None:
     corpus, index = corpus_and_index
-    letter = make_letter(__import__("random").Random(3), "CM24-7777777")
+    letter = make_letter(random.Random(3), "CM24-7777777")
     text = render(letter, "pdf-text").replace("Decision rationale:", "Decision rationale: Xylophonic reasoning aside,", 1)
     app = IMRSearchApp(index, served=True)
 
