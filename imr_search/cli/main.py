@@ -18,6 +18,7 @@ from ..errors import IndexProblem
 from .commands_corpus import index_cmd, parse, synth
 from .commands_export import export_cmd
 from .commands_search import search, show, similar, stats, treatments
+from .commands_serve import serve
 from .index_option import index_option
 from .output import warn
 
@@ -36,8 +37,9 @@ class _Commands(click.Group):
 @click.group(cls=_Commands, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="imr-search")
 @index_option("Index folder for the app and every command")
+@click.option("--served", is_flag=True, help="The app read-only, for a browser (imr-search serve starts it so).")
 @click.pass_context
-def main(ctx: click.Context, index_dir: Path | None) -> None:
+def main(ctx: click.Context, index_dir: Path | None, served: bool) -> None:
     """Search California workers' compensation IMR decision letters, offline.
 
     With no command, opens the app on the index (built from sample_corpus/
@@ -46,11 +48,11 @@ def main(ctx: click.Context, index_dir: Path | None) -> None:
     if ctx.invoked_subcommand is None:
         from ..tui import run
 
-        sys.exit(run(index_dir))
+        sys.exit(run(index_dir, served=served))
     if index_dir is not None:  # `imr-search --index DIR search ...` means that index too
         ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
-for command in (parse, index_cmd, search, show, similar, treatments, stats, synth):
+for command in (parse, index_cmd, search, show, similar, treatments, stats, synth, serve):
     main.add_command(command)
 main.add_command(export_cmd)

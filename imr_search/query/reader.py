@@ -14,7 +14,7 @@ from functools import wraps
 from pathlib import Path
 from typing import TypeVar, cast
 
-from ..errors import IndexDamaged, IndexNotFound, is_engine_panic
+from ..errors import IndexDamaged, IndexNotFound, IndexProblem, is_engine_panic
 from ..index import store
 from . import highlight, search, similar, stats, treatment_lookup
 from .order import Sort
@@ -80,7 +80,12 @@ class SearchIndex:
             return False
         if version == self._snap.version:
             return False
-        self._snap = Snapshot(self.root)
+        try:
+            self._snap = Snapshot(self.root)
+        except IndexProblem:
+            # A second rebuild published and removed that version between reading CURRENT and
+            # opening it (or it cannot be read): the open version answers on; the next check retries.
+            return False
         return True
 
     @property

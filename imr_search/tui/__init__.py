@@ -4,6 +4,8 @@
 with ``--index`` must exist (else a message and exit status 1, nothing is
 built); the default index, if missing, is built on the spot from the
 bundled ``sample_corpus/`` so a fresh clone's ``make run`` ends in the app.
+A served app (``imr-search serve`` starts one per browser tab) never builds:
+a missing index is a message.
 """
 
 from __future__ import annotations
@@ -29,8 +31,11 @@ def sample_corpus() -> Path | None:
     return None
 
 
-def run(index_dir: Path | None) -> int:
-    """Open the app on ``index_dir`` (None: the default index); the exit status."""
+def run(index_dir: Path | None, served: bool = False) -> int:
+    """Open the app on ``index_dir`` (None: the default index); the exit status.
+
+    ``served``: read-only, for a browser (``IMRSearchApp``'s ``served``).
+    """
     os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # before anything imports Textual
     from ..errors import IndexNotFound, IndexProblem
     from ..index import store
@@ -41,7 +46,7 @@ def run(index_dir: Path | None) -> int:
     try:
         open_index(path)
     except IndexNotFound as e:
-        if index_dir is not None:
+        if index_dir is not None or served:
             print(f"error: {e}", file=sys.stderr)
             return 1
         build_from = sample_corpus()
@@ -54,6 +59,6 @@ def run(index_dir: Path | None) -> int:
 
     from .app import IMRSearchApp
 
-    app = IMRSearchApp(path, build_from=build_from)
+    app = IMRSearchApp(path, build_from=build_from, served=served)
     result = app.run()
     return app.return_code or (result or 0)

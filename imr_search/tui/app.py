@@ -33,6 +33,9 @@ from .screens.search import SearchScreen
 from .screens.similar import SimilarScreen
 from .screens.stats import StatsScreen
 
+SCREENSHOT = "Screenshot"
+"""Textual's palette command that saves the screen: a download in a browser, a file anywhere else."""
+
 RELOAD_EVERY = 5.0
 """Seconds between checks for a rebuilt index (``imr-search index`` in another terminal)."""
 
@@ -50,16 +53,22 @@ class IMRSearchApp(App[int]):
         index_path: str | Path | None = None,
         *,
         build_from: Path | None = None,
+        served: bool = False,
         clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         """``build_from``: no index yet, build one at ``index_path`` from this corpus first.
+
+        ``served``: the app runs for a browser (``imr-search serve``) and is
+        read-only: it writes no path on the server (see ``get_system_commands``).
 
         ``clock`` times what the status line reports; tests pass a fixed one
         so screenshots do not change from run to run.
         """
         super().__init__()
         self.index_path = Path(index_path) if index_path is not None else None
+        assert not (served and build_from), "a served app never builds"
         self.build_from = build_from
+        self.served = served
         if build_from is not None:
             # The build parses in worker processes, and multiprocessing starts its resource
             # tracker with sys.stderr's file descriptor. Once running, Textual's stderr
@@ -169,8 +178,11 @@ class IMRSearchApp(App[int]):
                 titles.add(command.title)
                 yield command
         for command in super().get_system_commands(screen):
-            if command.title not in titles:  # ours already cover Quit and Keys
-                yield command
+            if command.title in titles:  # ours already cover Quit and Keys
+                continue
+            if self.served and command.title == SCREENSHOT and not self.is_web:
+                continue  # off the web driver, Textual saves the screenshot in a folder of the server
+            yield command
 
     def action_reload_index(self) -> None:
         if self._index is not None and self._index.reload():
