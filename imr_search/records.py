@@ -17,6 +17,8 @@ Outcome = Literal["upheld", "overturned"]
 OUTCOME_MARK: dict[str, str] = {"upheld": "✗ upheld", "overturned": "✓ overturned"}
 """How every view names an outcome: a symbol as well as the word, so it reads
 without colour. Upheld: the denial stands; overturned: the treatment is approved."""
+OUTCOME_BAR: dict[str, str] = {"upheld": "█", "overturned": "▒"}
+"""How every bar of outcomes draws each: a glyph as well as a colour, so a split reads on a monochrome terminal."""
 Shape = Literal["html-text", "pdf-text", "pdf", "html"]
 Layout = Literal["standard", "notice", "maximus", "professional-review"]
 """How the letter is laid out, whatever file it came in: ``standard`` (2013-2017 and after: the header

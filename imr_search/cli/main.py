@@ -16,7 +16,7 @@ import click
 
 from ..errors import IndexProblem
 from .commands_corpus import index_cmd, parse, synth
-from .commands_search import search, show, similar, stats, treatments
+from .commands_search import citations, search, show, similar, stats, treatments
 from .index_option import index_option
 from .output import warn
 
@@ -50,5 +50,5 @@ def main(ctx: click.Context, index_dir: Path | None) -> None:
         ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
-for command in (parse, index_cmd, search, show, similar, treatments, stats, synth):
+for command in (parse, index_cmd, search, show, similar, treatments, stats, citations, synth):
     main.add_command(command)

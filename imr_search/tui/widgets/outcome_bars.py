@@ -13,10 +13,11 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...query.results import StatRow
+from ...records import OUTCOME_BAR
 from .. import text
 
-UPHELD_BAR = "█"
-OVERTURNED_BAR = "▒"
+UPHELD_BAR = OUTCOME_BAR["upheld"]
+OVERTURNED_BAR = OUTCOME_BAR["overturned"]
 
 
 class OutcomeBars(Widget):
