@@ -106,4 +106,7 @@ def stats(query: str, index_dir: Path | None, fmt: Format) -> None:
 def citations(query: str, index_dir: Path | None, fmt: Format) -> None:
     """Every guideline section the matching items cite: items relying on it, how they were decided, the claims administrator's use."""
     idx = open_or_exit(index_dir)
-    emit(fmt, idx.citations(query), text.citation_rows(), tables.CITATIONS)
+    rows = idx.citations(query)
+    emit(fmt, rows, text.citation_rows(), tables.CITATIONS)
+    if not rows and fmt == "text":
+        warn("no items match")
