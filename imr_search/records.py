@@ -152,6 +152,19 @@ def citation_text(c: Citation, source: bool = True) -> str:
     return head + (f", {c.section}" if c.section else "") + (f", p. {c.pages}" if c.pages else "")
 
 
+def citation_line(letter: Letter, item: Item) -> str:
+    """One item as a brief cites it: "CM16-0230651 (IMR, decided 2017-01-09): Physical therapy, low back, upheld; MTUS ...".
+
+    A letter with no case number is named by its id; the guideline is the
+    reviewer's first citation, as ``citation_text`` writes it.
+    """
+    decided = f"decided {letter.decision_date}" if letter.decision_date else "date unknown"
+    what = item.treatment or item.request
+    parts = [what[:1].upper() + what[1:], item.body_part, item.outcome]
+    cited = next((citation_text(c) for c in item.citations if c.by == "reviewer"), "no guideline cited")
+    return f"{letter.case_number or letter.id} (IMR, {decided}): {', '.join(p for p in parts if p)}; {cited}"
+
+
 _PLURALS = {"diagnosis": "diagnoses"}
 
 

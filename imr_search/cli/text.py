@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from ..query.results import CitationRow, Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_BAR, OUTCOME_MARK, Citation, Letter, citation_text, counted, document_text, noun
+from ..records import OUTCOME_BAR, OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
 
 
 def color() -> bool:
@@ -136,13 +136,6 @@ def bar(upheld: int, overturned: int, width: int = BAR_WIDTH) -> str:
     return style(OUTCOME_BAR["upheld"] * up, fg="red") + style(OUTCOME_BAR["overturned"] * over, fg="green") + " " * (width - up - over)
 
 
-def citation_name(r: CitationRow) -> str:
-    """A citator row's guideline as every view writes a citation (the no-guideline row in brackets)."""
-    if r.source is None:
-        return f"({r.title})"
-    return citation_text(Citation(by="reviewer", source=r.source, title=r.title, section=r.section, pages=r.pages))  # type: ignore[arg-type]
-
-
 def citation_rows() -> Callable[[CitationRow], str]:
     """Citator rows as an aligned table under a header line (a fresh function per listing: it heads the first row)."""
     headed: list[bool] = []
@@ -152,7 +145,7 @@ def citation_rows() -> Callable[[CitationRow], str]:
         if not headed:
             headed.append(True)
             head = style(f"{'items':>6}  {'upheld / overturned':<{BAR_WIDTH}}  {'upheld':>8} {'overturned':>10}  {'claims admin':>12}  guideline", bold=True) + "\n"
-        return head + f"{r.items:>6}  {bar(r.upheld, r.overturned)}  {r.upheld:>6} ✗ {r.overturned:>8} ✓  {r.claims_administrator_items:>12}  {citation_name(r)}"
+        return head + f"{r.items:>6}  {bar(r.upheld, r.overturned)}  {r.upheld:>6} ✗ {r.overturned:>8} ✓  {r.claims_administrator_items:>12}  {r.name() if r.source else f'({r.name()})'}"
 
     return row
 

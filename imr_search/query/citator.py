@@ -142,9 +142,8 @@ def citations(snap: Snapshot, query: str) -> tuple[list[CitationRow], list[str]]
 
 def row_key(row: CitationRow) -> Key:
     """The key a row was counted under (its name is one of the row's own spellings)."""
-    if row.source is None:
-        return _NONE_KEY
-    return citation_key(Citation(by="reviewer", source=row.source, title=row.title, section=row.section, pages=row.pages))  # type: ignore[arg-type]
+    c = row.citation()
+    return citation_key(c) if c else _NONE_KEY
 
 
 def citing(snap: Snapshot, query: str, row: CitationRow) -> list[ItemSummary]:

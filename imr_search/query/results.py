@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ..records import Item, Letter
+from ..records import Citation, Item, Letter, citation_text
 
 
 class Snippet(msgspec.Struct):
@@ -121,3 +121,14 @@ class CitationRow(msgspec.Struct):
     overturned: int
     claims_administrator_items: int
     """Items whose claims administrator cited it."""
+
+    def citation(self) -> Citation | None:
+        """The row's guideline as a reviewer's citation (None for the no-guideline row)."""
+        if self.source is None:
+            return None
+        return Citation(by="reviewer", source=self.source, title=self.title, section=self.section, pages=self.pages)  # type: ignore[arg-type]
+
+    def name(self) -> str:
+        """The guideline as every view writes a citation (the no-guideline row: its title)."""
+        c = self.citation()
+        return citation_text(c) if c else self.title
