@@ -1,12 +1,13 @@
-"""The citator screen (`a`) and the citation-ready line (`Y`), driven by keyboard with Pilot on the app tests' index."""
+"""The citator screen (`a`) and the citation-ready line (`Y`), driven by keyboard with Pilot on the app tests' index.
+
+Their snapshots are taken with the other screens' (``test_tui.test_snapshots_of_the_main_screens``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from imr_search.query import SearchIndex
 from imr_search.query.order import ordered
@@ -17,7 +18,7 @@ from imr_search.tui.screens.letter import LetterScreen
 from imr_search.tui.screens.search import SearchScreen
 from imr_search.tui.screens.similar import SimilarScreen
 
-from .test_tui import QUERY, SNAP_QUERY, _compare, idx, index_dir, run_app, screen_text, search, settle  # noqa: F401  (fixtures)
+from .test_tui import QUERY, idx, index_dir, run_app, screen_text, search, settle  # noqa: F401  (fixtures)
 
 
 def test_authorities_lists_the_guidelines_and_the_letters_citing_one(index_dir: Path, idx: SearchIndex) -> None:  # noqa: F811
@@ -94,25 +95,3 @@ def test_capital_y_copies_a_citation_ready_line_on_search_letter_and_similar(ind
         assert app.clipboard == citation_line(other.letter, other.letter.items[similar[0].item - 1])
 
     run_app(index_dir, scenario)
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-def test_snapshots_of_the_citator(index_dir: Path, size: tuple[int, int]) -> None:  # noqa: F811
-    problems: list[str] = []
-    tag = f"{size[0]}x{size[1]}"
-
-    async def shoot(pilot: Pilot[int], app: IMRSearchApp, name: str) -> None:
-        for box in app.screen.query(Input):
-            box.cursor_blink = False
-        await settle(pilot)
-        _compare(app, f"{name}-{tag}", problems)
-
-    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
-        await search(pilot, SNAP_QUERY)
-        await pilot.press("escape", "a")
-        await shoot(pilot, app, "citator")
-        await pilot.press("enter")
-        await shoot(pilot, app, "citing")
-
-    run_app(index_dir, scenario, size=size)
-    assert not problems, "\n\n".join(problems) + "\n\nRegenerate after a deliberate change: IMR_UPDATE_SNAPSHOTS=1 python -m pytest tests/app/test_citator_tui.py -k snapshot"
