@@ -122,3 +122,23 @@ def test_similar_says_why(small: Small) -> None:  # noqa: F811
         theirs = {citation_key(c) for c in other.citations if c.by == "reviewer"}
         assert any(r.startswith("same guideline") for r in s.reasons) == bool(mine & theirs)
         assert s.reasons, s
+
+
+def test_citation_line_names_the_case_date_item_and_the_reviewers_first_guideline() -> None:
+    from imr_search.records import Item, Letter, citation_line
+
+    item = Item(
+        item=1, request="Physical therapy x6 low back", treatment="physical therapy", body_part="low back", outcome="upheld",
+        citations=[
+            Citation(by="claims_administrator", source="ODG", title="Official Disability Guidelines", section="Low Back"),
+            cite("MTUS", "Chronic Pain Medical Treatment Guidelines 2016"),
+            cite("ODG", "Official Disability Guidelines"),
+        ],
+    )
+    letter = Letter(id="CM16-0230651", case_number="CM16-0230651", fingerprint="f", source="x.txt", shape="html-text", decision_date="2017-01-09", items=[item])
+    assert citation_line(letter, item) == (
+        "CM16-0230651 (IMR, decided 2017-01-09): Physical therapy, low back, upheld; MTUS Chronic Pain Medical Treatment Guidelines 2016"
+    )
+    bare = Item(item=2, request="naproxen 550mg", outcome="overturned")
+    unnamed = Letter(id="h-1a2b3c", case_number=None, fingerprint="f", source="y.txt", shape="pdf", items=[bare])
+    assert citation_line(unnamed, bare) == "h-1a2b3c (IMR, date unknown): Naproxen 550mg, overturned; no guideline cited"

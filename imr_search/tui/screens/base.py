@@ -71,7 +71,7 @@ class IndexScreen(WorkScreen[None]):
         return cast(IndexApp, self.app).clock
 
     def copy_case(self, case: str | None) -> None:
-        """Copy a case number to the system clipboard (OSC 52) and say so."""
+        """Copy a case number (or any one line) to the system clipboard (OSC 52) and say so."""
         if not case:
             self.notify("Nothing to copy", severity="warning")
             return
@@ -85,5 +85,6 @@ class IndexScreen(WorkScreen[None]):
         view = self.index.letter(letter_id)
         if get_current_worker().is_cancelled:
             return
-        found = view is not None and 1 <= item <= len(view.letter.items)
-        self.app.call_from_thread(self.copy_case, citation_line(view.letter, view.letter.items[item - 1]) if view and found else None)
+        letter = view.letter if view is not None else None
+        line = citation_line(letter, letter.items[item - 1]) if letter is not None and 1 <= item <= len(letter.items) else None
+        self.app.call_from_thread(self.copy_case, line)
