@@ -17,6 +17,8 @@ Outcome = Literal["upheld", "overturned"]
 OUTCOME_MARK: dict[str, str] = {"upheld": "✗ upheld", "overturned": "✓ overturned"}
 """How every view names an outcome: a symbol as well as the word, so it reads
 without colour. Upheld: the denial stands; overturned: the treatment is approved."""
+OUTCOME_BAR: dict[str, str] = {"upheld": "█", "overturned": "▒"}
+"""How every bar of outcomes draws each: a glyph as well as a colour, so a split reads on a monochrome terminal."""
 Shape = Literal["html-text", "pdf-text", "pdf", "html"]
 Layout = Literal["standard", "notice", "maximus", "professional-review"]
 """How the letter is laid out, whatever file it came in: ``standard`` (2013-2017 and after: the header
@@ -148,6 +150,19 @@ def citation_text(c: Citation, source: bool = True) -> str:
     """
     head = c.title if not source or c.source == "other" or c.title.startswith(c.source) else f"{c.source} {c.title}"
     return head + (f", {c.section}" if c.section else "") + (f", p. {c.pages}" if c.pages else "")
+
+
+def citation_line(letter: Letter, item: Item) -> str:
+    """One item as a brief cites it: "CM16-0230651 (IMR, decided 2017-01-09): Physical therapy, low back, upheld; MTUS ...".
+
+    A letter with no case number is named by its id; the guideline is the
+    reviewer's first citation, as ``citation_text`` writes it.
+    """
+    decided = f"decided {letter.decision_date}" if letter.decision_date else "date unknown"
+    what = item.treatment or item.request
+    parts = [what[:1].upper() + what[1:], item.body_part, item.outcome]
+    cited = next((citation_text(c) for c in item.citations if c.by == "reviewer"), "no guideline cited")
+    return f"{letter.case_number or letter.id} (IMR, {decided}): {', '.join(p for p in parts if p)}; {cited}"
 
 
 _PLURALS = {"diagnosis": "diagnoses"}

@@ -1,4 +1,4 @@
-"""Commands that ask an index: ``search``, ``show``, ``similar``, ``treatments``, ``stats``.
+"""Commands that ask an index: ``search``, ``show``, ``similar``, ``treatments``, ``stats``, ``citations``.
 
 Each is a thin adapter: it calls one ``SearchIndex`` method and hands the
 records it returns to ``output.emit`` with their text and CSV forms, so the
@@ -97,3 +97,16 @@ def stats(query: str, index_dir: Path | None, fmt: Format) -> None:
     for hint in hints:
         warn(f"hint: {hint}")
     emit(fmt, rows, text.stat_rows(), tables.STATS)
+
+
+@click.command()
+@click.argument("query", default="")
+@index_option()
+@format_option
+def citations(query: str, index_dir: Path | None, fmt: Format) -> None:
+    """Every guideline section the matching items cite: items relying on it, how they were decided, the claims administrator's use."""
+    idx = open_or_exit(index_dir)
+    rows = idx.citations(query)
+    emit(fmt, rows, text.citation_rows(), tables.CITATIONS)
+    if not rows and fmt == "text":
+        warn("no items match")

@@ -17,8 +17,8 @@ import click
 from ..errors import IndexProblem
 from .commands_corpus import index_cmd, parse, synth
 from .commands_export import export_cmd
-from .commands_search import search, show, similar, stats, treatments
 from .commands_serve import serve
+from .commands_search import citations, search, show, similar, stats, treatments
 from .index_option import index_option
 from .output import warn
 
@@ -53,6 +53,6 @@ def main(ctx: click.Context, index_dir: Path | None, served: bool) -> None:
         ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
-for command in (parse, index_cmd, search, show, similar, treatments, stats, synth, serve):
+for command in (parse, index_cmd, search, show, similar, treatments, stats, citations, synth, serve):
     main.add_command(command)
 main.add_command(export_cmd)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..query import SearchIndex
-from ..query.results import LetterHit, SimilarItem, StatRow, TreatmentMatch
+from ..query.results import CitationRow, LetterHit, SimilarItem, StatRow, TreatmentMatch
 from ..records import HEADER_FIELDS, Item, Letter, citation_text
 from .output import R, Table
 
@@ -62,11 +62,17 @@ def search_hits(idx: SearchIndex) -> Table[LetterHit]:
 
 
 def flat(kind: type[R]) -> Table[R]:
-    """A record of scalar fields: one row, its fields as the columns, named and ordered as in its JSON."""
+    """A record of scalar fields (and lists, joined with "; "): one row, its fields as the columns, named and ordered as in its JSON."""
     columns = kind.__struct_fields__
-    return Table(columns, lambda r: [[getattr(r, name) for name in columns]])
+
+    def row(r: R) -> list[list[object]]:
+        values = (getattr(r, name) for name in columns)
+        return [["; ".join(v) if isinstance(v, list) else v for v in values]]
+
+    return Table(columns, row)
 
 
 SIMILAR = flat(SimilarItem)
 TREATMENTS = flat(TreatmentMatch)
 STATS = flat(StatRow)
+CITATIONS = flat(CitationRow)

@@ -15,8 +15,8 @@ from typing import Any
 
 import click
 
-from ..query.results import Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
+from ..query.results import CitationRow, Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
+from ..records import OUTCOME_BAR, OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
 
 
 def color() -> bool:
@@ -115,12 +115,39 @@ def search_hit(hit: LetterHit) -> str:
 
 
 def similar_item(s: SimilarItem) -> str:
+    """The item's line, then why it is similar."""
     tags = s.treatment + (f" · {s.body_part}" if s.body_part else "")
-    return f"{s.score:7.2f}  {s.case_number or s.id:<14} {s.item:>2}. {outcome(s.outcome):<13} {s.request}  [{tags}]"
+    line = f"{s.score:7.2f}  {s.case_number or s.id:<14} {s.item:>2}. {outcome(s.outcome):<13} {s.request}  [{tags}]"
+    return line + ("\n" + style("         why: " + " · ".join(s.reasons), dim=True) if s.reasons else "")
 
 
 def treatment_match(m: TreatmentMatch) -> str:
     return f"{m.score:5.1f}  {m.treatment:<40} {m.category or '':<26} {m.items:>6} {noun(m.items, 'item'):<5}  {m.upheld:>6} upheld  {m.overturned:>5} overturned"
+
+
+BAR_WIDTH = 20
+
+
+def bar(upheld: int, overturned: int, width: int = BAR_WIDTH) -> str:
+    """The upheld/overturned split of a row as ``width`` cells (empty for no items)."""
+    total = upheld + overturned
+    over = round(width * overturned / total) if total else 0
+    up = width - over if total else 0
+    return style(OUTCOME_BAR["upheld"] * up, fg="red") + style(OUTCOME_BAR["overturned"] * over, fg="green") + " " * (width - up - over)
+
+
+def citation_rows() -> Callable[[CitationRow], str]:
+    """Citator rows as an aligned table under a header line (a fresh function per listing: it heads the first row)."""
+    headed: list[bool] = []
+
+    def row(r: CitationRow) -> str:
+        head = ""
+        if not headed:
+            headed.append(True)
+            head = style(f"{'items':>6}  {'upheld / overturned':<{BAR_WIDTH}}  {'upheld':>8} {'overturned':>10}  {'claims admin':>12}  guideline", bold=True) + "\n"
+        return head + f"{r.items:>6}  {bar(r.upheld, r.overturned)}  {r.upheld:>6} ✗ {r.overturned:>8} ✓  {r.claims_administrator_items:>12}  {r.name() if r.source else f'({r.name()})'}"
+
+    return row
 
 
 def stat_rows() -> Callable[[StatRow], str]:

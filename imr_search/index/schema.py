@@ -20,7 +20,7 @@ import tantivy
 
 from ..records import Document, Item, Letter, document_text
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump on any change to fields, tokenizers or the stored JSON."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")

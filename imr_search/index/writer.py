@@ -144,8 +144,8 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
             d.add_text("body", it.body_part)
         for s in specialties:
             d.add_text("specialty", s)
-        for source in sorted({c.source.lower() for c in it.citations}):
-            d.add_text("cites", source)
+        for source in sorted({c.source.lower() for c in it.citations if c.by == "reviewer"}):
+            d.add_text("cites", source)  # what the decision rests on: `cites:` and stats count the reviewer's
         d.add_text("case", (letter.case_number or letter.id).lower())
         if decided:
             d.add_date("decided", decided)

@@ -1,7 +1,7 @@
 """Reading an index: ``SearchIndex``, the one way the CLI, the app and scripts ask.
 
 The methods here only hand over to the module that does each job (``search``,
-``highlight``, ``similar``, ``stats``, ``correct``, ``treatment_lookup``), all
+``highlight``, ``similar``, ``stats``, ``citator``, ``correct``, ``treatment_lookup``), all
 asking the same ``Snapshot``: one opened version of the index. Opening is
 cheap (no corpus-wide work): the treatment table is read from the build's
 metadata on first use.
@@ -16,9 +16,9 @@ from typing import TypeVar, cast
 
 from ..errors import IndexDamaged, IndexNotFound, IndexProblem, is_engine_panic
 from ..index import store
-from . import highlight, search, similar, stats, treatment_lookup
+from . import citator, highlight, search, similar, stats, treatment_lookup
 from .order import Sort
-from .results import LetterView, SearchResults, SimilarItem, StatRow, TreatmentMatch
+from .results import CitationRow, ItemSummary, LetterView, SearchResults, SimilarItem, StatRow, TreatmentMatch
 from .snapshot import Snapshot
 from .stats import STAT_DIMENSIONS
 
@@ -139,6 +139,16 @@ class SearchIndex:
     def stats(self, query: str = "", dimensions: Iterable[str] = STAT_DIMENSIONS) -> tuple[list[StatRow], list[str]]:
         """How the matching items were decided, by category, treatment, specialty, citation and year."""
         return stats.stats(self._snap, query, dimensions)
+
+    @_no_panics
+    def citations(self, query: str = "") -> list[CitationRow]:
+        """Every guideline section the matching items cite, one row per section however it is written, most relied on first."""
+        return citator.citations(self._snap, query)[0]
+
+    @_no_panics
+    def citing(self, query: str, row: CitationRow) -> list[ItemSummary]:
+        """The matching items whose reviewer relied on ``row`` (a row of ``citations(query)``), newest first."""
+        return citator.citing(self._snap, query, row)
 
 
 def open_index(path: str | Path | None = None) -> SearchIndex:

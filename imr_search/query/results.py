@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ..records import Letter
+from ..records import Citation, Item, Letter, citation_text
 
 
 class Snippet(msgspec.Struct):
@@ -65,7 +65,9 @@ class LetterView(msgspec.Struct):
     hits: list[Hit]
 
 
-class SimilarItem(msgspec.Struct):
+class ItemSummary(msgspec.Struct):
+    """One item of one letter, as a list of items shows it (the letters citing a guideline section)."""
+
     id: str
     case_number: str | None
     item: int
@@ -74,7 +76,19 @@ class SimilarItem(msgspec.Struct):
     body_part: str | None
     outcome: str
     decision_date: str | None
+
+
+def item_summary(letter: Letter, it: Item) -> ItemSummary:
+    return ItemSummary(
+        id=letter.id, case_number=letter.case_number, item=it.item, request=it.request, treatment=it.treatment,
+        body_part=it.body_part, outcome=it.outcome, decision_date=letter.decision_date,
+    )
+
+
+class SimilarItem(ItemSummary):
     score: float
+    reasons: list[str] = msgspec.field(default_factory=list)
+    """Why it is similar: "same treatment: naproxen", "same body part", "same guideline: ...", "shared words: ..."."""
 
 
 class TreatmentMatch(msgspec.Struct):
@@ -92,3 +106,29 @@ class StatRow(msgspec.Struct):
     items: int
     upheld: int
     overturned: int
+
+
+class CitationRow(msgspec.Struct):
+    """One guideline section the matching items cite (``source`` None: the items whose reviewer cited none)."""
+
+    source: str | None
+    title: str
+    section: str | None
+    pages: str | None
+    items: int
+    """Items whose reviewer relied on it."""
+    upheld: int
+    overturned: int
+    claims_administrator_items: int
+    """Items whose claims administrator cited it."""
+
+    def citation(self) -> Citation | None:
+        """The row's guideline as a reviewer's citation (None for the no-guideline row)."""
+        if self.source is None:
+            return None
+        return Citation(by="reviewer", source=self.source, title=self.title, section=self.section, pages=self.pages)  # type: ignore[arg-type]
+
+    def name(self) -> str:
+        """The guideline as every view writes a citation (the no-guideline row: its title)."""
+        c = self.citation()
+        return citation_text(c) if c else self.title

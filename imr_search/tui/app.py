@@ -24,8 +24,9 @@ from ..query import SearchIndex, open_index
 from ..index import BuildReport
 from ..records import counted
 from .keys import GLOBAL_KEYS
-from .messages import IndexReloaded, OpenCompare, OpenLetter, OpenSimilar, OpenStats
+from .messages import IndexReloaded, OpenCitator, OpenCompare, OpenLetter, OpenSimilar, OpenStats
 from .screens.build import BuildScreen
+from .screens.citator import CitatorScreen
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.letter import LetterScreen
@@ -137,6 +138,9 @@ class IMRSearchApp(App[int]):
 
     def on_open_stats(self, message: OpenStats) -> None:
         self.push_screen(StatsScreen(message.query))
+
+    def on_open_citator(self, message: OpenCitator) -> None:
+        self.push_screen(CitatorScreen(message.query))
 
     @property
     def search_screen(self) -> SearchScreen | None:

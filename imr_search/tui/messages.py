@@ -58,6 +58,13 @@ class OpenStats(Message):
 
 
 @dataclass
+class OpenCitator(Message):
+    """The guidelines the items matching ``query`` cite (the citator)."""
+
+    query: str
+
+
+@dataclass
 class FiltersChanged(Message):
     """The filter panel's values changed; search again narrowed by them."""
 

@@ -890,7 +890,11 @@ def test_snapshots_of_the_main_screens(index_dir: Path, size: tuple[int, int]) -
         await shoot(pilot, app, "compare")
         await pilot.press("slash", "escape", "t")
         await shoot(pilot, app, "stats")
-        await pilot.press("escape", "question_mark")
+        await pilot.press("escape", "a")
+        await shoot(pilot, app, "citator")
+        await pilot.press("enter")
+        await shoot(pilot, app, "citing")
+        await pilot.press("escape", "escape", "question_mark")
         await shoot(pilot, app, "help")
 
     run_app(index_dir, scenario, size=size)

@@ -155,7 +155,7 @@ def test_similar_treatments_stats(runner, index_dir):
     sim = runner.invoke(main, ["similar", "CM19-0123456", "--item", "2", "--index", str(index_dir), "--json"])
     rows = [json.loads(line) for line in sim.stdout.splitlines()]
     assert rows and all(r["id"] != "CM19-0123456" for r in rows)
-    assert set(rows[0]) == {"id", "case_number", "item", "request", "treatment", "body_part", "outcome", "decision_date", "score"}
+    assert set(rows[0]) == {"id", "case_number", "item", "request", "treatment", "body_part", "outcome", "decision_date", "score", "reasons"}
     tr = runner.invoke(main, ["treatments", "naproxn", "--index", str(index_dir), "--json"])
     first = json.loads(tr.stdout.splitlines()[0])
     assert first["treatment"] == "naproxen" and first["items"] == first["upheld"] + first["overturned"]

@@ -266,30 +266,41 @@ def test_parse_formats(built):
 def test_similar_text(cli):
     assert cli("similar", "CM21-0000001").stdout == (
         "  24.75  CM21-0000002    1. ✗ upheld      Naproxen 550mg qty 90  [naproxen]\n"
+        "         why: same treatment: naproxen · same guideline section: MTUS Chronic Pain Medical Treatment Guidelines,"
+        " NSAIDs (non-steroidal anti-inflammatory drugs) · shared words: anti, dose, drugs, effective, inflammatory\n"
         "   5.24  CM21-0000002    2. ✗ upheld      Eszopiclone 1mg tablet, #30  [eszopiclone]\n"
+        "         why: shared words: reassessment, tablet, notes, accordingly\n"
         "   3.71  CM21-0000003    1. ✗ upheld      MRI to the Left Rib  [mri · left rib]\n"
+        "         why: shared words: file, notes, accordingly, use, chronic\n"
         "   2.15  CM21-0000003    2. ✓ overturned  Therapeutic exercise x6 neck  [therapeutic exercise · neck]\n"
+        "         why: shared words: support, that, chronic\n"
         "   2.09  CM21-0000004    1. ✗ upheld      MR imaging, left calf  [mri · left calf]\n"
+        "         why: shared words: tendinitis, that, period\n"
     )
 
 
 def test_similar_json(cli):
     assert cli("similar", "CM21-0000001", "--limit", "2", "--json").stdout == (
         '{"id":"CM21-0000002","case_number":"CM21-0000002","item":1,"request":"Naproxen 550mg qty 90","treatment":"naproxen",'
-        '"body_part":null,"outcome":"upheld","decision_date":"2022-01-15","score":24.755}\n'
+        '"body_part":null,"outcome":"upheld","decision_date":"2022-01-15","score":24.755,"reasons":["same treatment: naproxen",'
+        '"same guideline section: MTUS Chronic Pain Medical Treatment Guidelines, NSAIDs (non-steroidal anti-inflammatory drugs)",'
+        '"shared words: anti, dose, drugs, effective, inflammatory"]}\n'
         '{"id":"CM21-0000002","case_number":"CM21-0000002","item":2,"request":"Eszopiclone 1mg tablet, #30","treatment":"eszopiclone",'
-        '"body_part":null,"outcome":"upheld","decision_date":"2022-01-15","score":5.2357}\n'
+        '"body_part":null,"outcome":"upheld","decision_date":"2022-01-15","score":5.2357,"reasons":["shared words: reassessment, tablet, notes, accordingly"]}\n'
     )
 
 
 def test_similar_csv(cli):
     assert raw(cli("similar", "CM21-0000001", "--format", "csv")) == crlf(
-        "id,case_number,item,request,treatment,body_part,outcome,decision_date,score",
-        "CM21-0000002,CM21-0000002,1,Naproxen 550mg qty 90,naproxen,,upheld,2022-01-15,24.755",
-        'CM21-0000002,CM21-0000002,2,"Eszopiclone 1mg tablet, #30",eszopiclone,,upheld,2022-01-15,5.2357',
-        "CM21-0000003,CM21-0000003,1,MRI to the Left Rib,mri,left rib,upheld,2021-04-13,3.706",
-        "CM21-0000003,CM21-0000003,2,Therapeutic exercise x6 neck,therapeutic exercise,neck,overturned,2021-04-13,2.1497",
-        'CM21-0000004,CM21-0000004,1,"MR imaging, left calf",mri,left calf,upheld,2021-02-22,2.0905',
+        "id,case_number,item,request,treatment,body_part,outcome,decision_date,score,reasons",
+        "CM21-0000002,CM21-0000002,1,Naproxen 550mg qty 90,naproxen,,upheld,2022-01-15,24.755,"
+        '"same treatment: naproxen; same guideline section: MTUS Chronic Pain Medical Treatment Guidelines, NSAIDs (non-steroidal anti-inflammatory drugs);'
+        ' shared words: anti, dose, drugs, effective, inflammatory"',
+        'CM21-0000002,CM21-0000002,2,"Eszopiclone 1mg tablet, #30",eszopiclone,,upheld,2022-01-15,5.2357,"shared words: reassessment, tablet, notes, accordingly"',
+        'CM21-0000003,CM21-0000003,1,MRI to the Left Rib,mri,left rib,upheld,2021-04-13,3.706,"shared words: file, notes, accordingly, use, chronic"',
+        "CM21-0000003,CM21-0000003,2,Therapeutic exercise x6 neck,therapeutic exercise,neck,overturned,2021-04-13,2.1497,"
+        '"shared words: support, that, chronic"',
+        'CM21-0000004,CM21-0000004,1,"MR imaging, left calf",mri,left calf,upheld,2021-02-22,2.0905,"shared words: tendinitis, that, period"',
     )
 
 
@@ -340,9 +351,9 @@ def test_stats_text(cli):
         "  Psychology                                     1 item         1 upheld       0 overturned ( 0.0%)\n"
         "\n"
         "by cites\n"
-        "  ACOEM                                          4 items        4 upheld       0 overturned ( 0.0%)\n"
         "  MTUS                                           4 items        3 upheld       1 overturned (25.0%)\n"
-        "  ODG                                            4 items        3 upheld       1 overturned (25.0%)\n"
+        "  ODG                                            3 items        2 upheld       1 overturned (33.3%)\n"
+        "  ACOEM                                          2 items        2 upheld       0 overturned ( 0.0%)\n"
         "\n"
         "by year\n"
         "  2021                                           4 items        3 upheld       1 overturned (25.0%)\n"
@@ -357,8 +368,8 @@ def test_stats_json_and_csv(cli):
         '{"dimension":"treatment","key":"eszopiclone","items":1,"upheld":1,"overturned":0}\n'
         '{"dimension":"treatment","key":"naproxen","items":1,"upheld":1,"overturned":0}\n'
         '{"dimension":"specialty","key":"Chiropractic","items":2,"upheld":2,"overturned":0}\n'
-        '{"dimension":"cites","key":"ACOEM","items":2,"upheld":2,"overturned":0}\n'
         '{"dimension":"cites","key":"ODG","items":2,"upheld":2,"overturned":0}\n'
+        '{"dimension":"cites","key":"ACOEM","items":1,"upheld":1,"overturned":0}\n'
         '{"dimension":"cites","key":"MTUS","items":1,"upheld":1,"overturned":0}\n'
         '{"dimension":"year","key":"2022","items":2,"upheld":2,"overturned":0}\n'
     )
@@ -368,8 +379,8 @@ def test_stats_json_and_csv(cli):
         "treatment,eszopiclone,1,1,0",
         "treatment,naproxen,1,1,0",
         "specialty,Chiropractic,2,2,0",
-        "cites,ACOEM,2,2,0",
         "cites,ODG,2,2,0",
+        "cites,ACOEM,1,1,0",
         "cites,MTUS,1,1,0",
         "year,2022,2,2,0",
     )
@@ -384,6 +395,7 @@ LISTING = [
     ["similar", "CM21-0000001"],
     ["treatments", "mri"],
     ["stats"],
+    ["citations"],
 ]
 
 

@@ -111,7 +111,7 @@ def test_field_prefix_restricts_to_that_section(built):
         ("outcome:UPHELD", lambda l, it: it.outcome == "upheld"),
         ("category:pharmaceuticals", lambda l, it: it.category == "Pharmaceuticals"),
         ("subcategory:opioids", lambda l, it: it.subcategory == "Opioids"),
-        ("cites:ODG", lambda l, it: any(c.source == "ODG" for c in it.citations)),
+        ("cites:ODG", lambda l, it: any(c.source == "ODG" and c.by == "reviewer" for c in it.citations)),
         ('specialty:"pain management"', lambda l, it: "Pain Management" in l.reviewer.specialties),
         ("body:shoulder", lambda l, it: "shoulder" in _tokens(it.body_part or "")),
         ("decided:2015", lambda l, it: (l.decision_date or "").startswith("2015")),

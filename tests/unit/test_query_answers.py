@@ -34,7 +34,7 @@ def test_similar_gives_the_same_cases_every_time(small: Small) -> None:  # noqa:
     """The words a lookup asks for are chosen with ties broken by section and word, never by hash order."""
     fresh = open_index(small.idx.root)
     for letter_id in small.letters:
-        runs = {tuple((s.id, s.item, s.score) for s in idx.similar(letter_id)) for idx in (small.idx, small.idx, fresh, small.idx)}
+        runs = {tuple((s.id, s.item, s.score, *s.reasons) for s in idx.similar(letter_id)) for idx in (small.idx, small.idx, fresh, small.idx)}
         assert len(runs) == 1, letter_id
 
 
@@ -63,7 +63,7 @@ def test_stats_count_the_matching_items_by_outcome(small: Small) -> None:  # noq
         assert counts == (len(mine), sum(it.outcome == "upheld" for it in mine), sum(it.outcome == "overturned" for it in mine))
     assert set(by_dim["cites"]) <= set(CITATION_SOURCES)  # labelled as the records spell them
     for source, (n, _, _) in by_dim["cites"].items():
-        assert n == sum(any(c.source == source for c in it.citations) for _, it in small.items())
+        assert n == sum(any(c.source == source and c.by == "reviewer" for c in it.citations) for _, it in small.items())
     years = list(by_dim["year"])
     assert years == sorted(years) and years
     specialties = {s for l in small.letters.values() for s in l.reviewer.specialties}

@@ -66,8 +66,8 @@ def test_a_section_prefix_looks_in_that_section_only(small: Small) -> None:
         ("outcome:overturned", lambda l, it: it.outcome == "overturned"),
         ("category:pharmaceuticals", lambda l, it: it.category == "Pharmaceuticals"),
         ("category:pharma", lambda l, it: it.category == "Pharmaceuticals"),  # a prefix of a known value
-        ("cites:ODG", lambda l, it: any(c.source == "ODG" for c in it.citations)),
-        ("cites:non-mtus", lambda l, it: any(c.source == "other" for c in it.citations)),
+        ("cites:ODG", lambda l, it: any(c.source == "ODG" and c.by == "reviewer" for c in it.citations)),
+        ("cites:non-mtus", lambda l, it: any(c.source == "other" and c.by == "reviewer" for c in it.citations)),
         ("decided:2016", lambda l, it: (l.decision_date or "").startswith("2016")),
         ("decided:2015-06..2016-03", lambda l, it: "2015-06-01" <= (l.decision_date or "") <= "2016-03-31"),
         ("body:wrist", lambda l, it: "wrist" in tokens(it.body_part or "")),

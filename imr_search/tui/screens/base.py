@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar, cast
 
+from textual import work
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...errors import IndexProblem
 from ...query import SearchIndex
+from ...records import citation_line
 from .. import text
 
 ResultType = TypeVar("ResultType")
@@ -69,10 +71,20 @@ class IndexScreen(WorkScreen[None]):
         return cast(IndexApp, self.app).clock
 
     def copy_case(self, case: str | None) -> None:
-        """Copy a case number to the system clipboard (OSC 52) and say so."""
+        """Copy a case number (or any one line) to the system clipboard (OSC 52) and say so."""
         if not case:
             self.notify("Nothing to copy", severity="warning")
             return
         case = text.clean(case, one_line=True)
         self.app.copy_to_clipboard(case)
         self.notify(f"Copied {case} to the clipboard", markup=False, timeout=3)
+
+    @work(thread=True, exclusive=True, group="citation", name="Copying the citation", exit_on_error=False)
+    def copy_citation(self, letter_id: str, item: int) -> None:
+        """Copy the citation-ready line of one item (``records.citation_line``), its letter read off the UI thread."""
+        view = self.index.letter(letter_id)
+        if get_current_worker().is_cancelled:
+            return
+        letter = view.letter if view is not None else None
+        line = citation_line(letter, letter.items[item - 1]) if letter is not None and 1 <= item <= len(letter.items) else None
+        self.app.call_from_thread(self.copy_case, line)

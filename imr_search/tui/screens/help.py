@@ -18,12 +18,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from ..keys import GLOBAL_KEYS
+from ..widgets.citation_list import CitationList
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_document import LetterDocument
 from ..widgets.results_list import ResultsList
 from ..widgets.search_box import SearchBox
 from ..widgets.similar_list import SimilarList
 from ..widgets.treatment_picker import TreatmentPicker
+from .citator import CitatorScreen
 from .compare import CompareScreen
 from .letter import LetterScreen
 from .search import SearchScreen
@@ -46,6 +48,7 @@ GROUPS: list[tuple[str, list[Holder], list[tuple[str, str]]]] = [
     ("Similar cases", [SimilarScreen, SimilarList], [("enter", "Open the highlighted case")]),
     ("Compare", [CompareScreen], []),
     ("Stats", [StatsScreen], []),
+    ("Authorities (the citator)", [CitatorScreen, CitationList], [("enter", "List the letters citing the highlighted guideline; on a letter, open it")]),
 ]
 """(title, where its keys come from, extra keys not in any BINDINGS), in the order shown."""
 

@@ -36,6 +36,7 @@ class LetterScreen(DetailScreen):
         Binding("c", "compare", "Compare", id="letter.compare", tooltip="Side by side with the letter you came from"),
         Binding("t", "stats", "Stats", show=False, id="letter.stats", tooltip="How the items matching the search were decided"),
         Binding("y", "copy", "Copy no.", id="letter.copy", tooltip="Copy this letter's case number"),
+        Binding("Y", "cite", "Copy cite", show=False, id="letter.copy-citation", tooltip="Copy a citation-ready line for this item"),
     ]
 
     def __init__(self, letter_id: str, query: str = "", compare_with: str | None = None, compare_item: int | None = None) -> None:
@@ -107,3 +108,10 @@ class LetterScreen(DetailScreen):
     def action_copy(self) -> None:
         if self.view is not None:
             self.copy_case(self.view.letter.case_number or self.view.letter.id)
+
+    def action_cite(self) -> None:
+        """The item the reader is at: the current hit's, else the one a similar list opened, else the first."""
+        doc = self.document
+        hit = doc.hits[doc.current_hit] if 0 <= doc.current_hit < len(doc.hits) else None
+        item = hit.item if hit is not None and hit.item is not None else self.compare_item or 1
+        self.copy_citation(self.letter_id, item)

@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from ...query import Sort
 from ...query.results import LetterHit, SearchResults
 from ..filters import Filters
-from ..messages import FiltersChanged, IndexReloaded, OpenLetter, OpenSimilar, OpenStats
+from ..messages import FiltersChanged, IndexReloaded, OpenCitator, OpenLetter, OpenSimilar, OpenStats
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_preview import LetterPreview
 from ..widgets.results_list import ResultsList
@@ -63,7 +63,9 @@ class SearchScreen(IndexScreen):
         Binding("o", "opposite", "Opposite", show=False, id="search.opposite", tooltip="Similar cases decided the other way"),
         Binding("f", "toggle_filters", "Filters", id="search.filters", tooltip="Show or hide the filter panel"),
         Binding("t", "stats", "Stats", id="search.stats", tooltip="How the matching items were decided (bars)"),
+        Binding("a", "authorities", "Authorities", id="search.authorities", tooltip="Guidelines the matching items cite (citator)"),
         Binding("y", "copy", "Copy no.", id="search.copy", tooltip="Copy the highlighted letter's case number"),
+        Binding("Y", "cite", "Copy cite", show=False, id="search.copy-citation", tooltip="Copy a citation-ready line (first hit's item)"),
         Binding("d", "toggle_sort", "Sort", show=False, id="search.sort", tooltip="Sort: best matches first / newest first"),
         Binding("escape", "leave", "Leave", show=False, id="search.leave", tooltip="Leave the search box or the filter panel"),
     ]
@@ -287,11 +289,11 @@ class SearchScreen(IndexScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
-        if action in ("similar", "opposite", "copy"):
+        if action in ("similar", "opposite", "copy", "cite"):
             if typing:
                 return False
             return True if self.current is not None else None
-        if action in ("toggle_filters", "stats", "toggle_sort"):
+        if action in ("toggle_filters", "stats", "authorities", "toggle_sort"):
             return not typing
         return True
 
@@ -333,8 +335,15 @@ class SearchScreen(IndexScreen):
         if (hit := self.current) is not None:
             self.copy_case(hit.case_number or hit.id)
 
+    def action_cite(self) -> None:
+        if (hit := self.current) is not None:
+            self.copy_citation(hit.id, hit.items[0].item if hit.items else 1)
+
     def action_stats(self) -> None:
         self.post_message(OpenStats(self.effective_query))
+
+    def action_authorities(self) -> None:
+        self.post_message(OpenCitator(self.effective_query))
 
     def action_toggle_sort(self) -> None:
         self.sort = "date" if self.sort == "relevance" else "relevance"

@@ -44,6 +44,7 @@ class SimilarScreen(DetailScreen):
         Binding("c", "compare", "Compare", id="similar.compare", tooltip="Compare the highlighted case with this letter"),
         Binding("i", "next_item", "Item", id="similar.item", tooltip="Match on all items / item 1 / item 2 …"),
         Binding("y", "copy", "Copy no.", id="similar.copy", tooltip="Copy the highlighted case's number"),
+        Binding("Y", "cite", "Copy cite", show=False, id="similar.copy-citation", tooltip="Copy a citation-ready line for this case"),
     ]
 
     def __init__(self, letter_id: str, contrast: bool = False) -> None:
@@ -133,7 +134,7 @@ class SimilarScreen(DetailScreen):
             self.post_message(OpenLetter(chosen.id, compare_with=self.letter_id, compare_item=chosen.item))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("compare", "copy"):
+        if action in ("compare", "copy", "cite"):
             return True if self.is_mounted and self.similar.current is not None else None
         if action == "next_item":
             return self.letter is not None and len(self.letter.items) > 1
@@ -157,3 +158,8 @@ class SimilarScreen(DetailScreen):
         chosen = self.similar.current
         if chosen is not None:
             self.copy_case(chosen.case_number or chosen.id)
+
+    def action_cite(self) -> None:
+        chosen = self.similar.current
+        if chosen is not None:
+            self.copy_citation(chosen.id, chosen.item)

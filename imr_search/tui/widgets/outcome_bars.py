@@ -13,10 +13,22 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from ...query.results import StatRow
+from ...records import OUTCOME_BAR
 from .. import text
 
-UPHELD_BAR = "█"
-OVERTURNED_BAR = "▒"
+UPHELD_BAR = OUTCOME_BAR["upheld"]
+OVERTURNED_BAR = OUTCOME_BAR["overturned"]
+
+
+def outcome_bar(items: int, overturned: int, cells: int) -> Content:
+    """``cells`` of bar for ``items``: the upheld part, then the overturned (at least a cell when any was)."""
+    over = round(cells * overturned / items) if items else 0
+    if overturned and not over and cells > 1:
+        over = 1
+    return Content.assemble(
+        (UPHELD_BAR * (cells - over), text.OUTCOME_STYLE["upheld"].replace("bold ", "")),
+        (OVERTURNED_BAR * over, text.OUTCOME_STYLE["overturned"].replace("bold ", "")),
+    )
 
 
 class OutcomeBars(Widget):
@@ -50,10 +62,6 @@ class OutcomeBars(Widget):
         lines = []
         for r in self.rows:
             total = round(bar_w * r.items / biggest)
-            over = round(total * r.overturned / r.items) if r.items else 0
-            if r.overturned and not over and total > 1:
-                over = 1
-            up = total - over
             share = r.overturned / r.items if r.items else 0.0
             key = str(r.key)  # years may come as numbers
             key = key if len(key) <= label_w else key[: label_w - 1] + "…"
@@ -61,8 +69,7 @@ class OutcomeBars(Widget):
                 Content.assemble(
                     (text.clean(key, True).ljust(label_w), ""),
                     " ",
-                    (UPHELD_BAR * up, text.OUTCOME_STYLE["upheld"].replace("bold ", "")),
-                    (OVERTURNED_BAR * over, text.OUTCOME_STYLE["overturned"].replace("bold ", "")),
+                    outcome_bar(r.items, r.overturned, total),
                     " " * (bar_w - total),
                     " ",
                     (f"{r.items:>6,}", "bold"),

@@ -1,7 +1,8 @@
-"""The similar-cases list: items of other letters most like this letter's, two lines each."""
+"""The similar-cases list: items of other letters most like this letter's, with why; also any list of items (the citator's letters)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -9,12 +10,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...query.results import SimilarItem
+from ...query.results import ItemSummary, SimilarItem
 from .. import text
 
 
-def similar_entry(s: SimilarItem) -> Content:
-    """Case, date and outcome; then the request and what it was matched on."""
+def similar_entry(s: ItemSummary) -> Content:
+    """Case, date, outcome and request; then the item's tags; for a similar item its similarity and why."""
     head = Content.assemble(
         (text.clean(s.case_number or s.id, True), "bold"),
         "  ",
@@ -27,13 +28,16 @@ def similar_entry(s: SimilarItem) -> Content:
     tags = " · ".join(x for x in (s.treatment, s.body_part) if x)
     detail = Content.assemble(
         ("  item ", "$text-muted"), (str(s.item), "$text-muted"), ("  " + text.clean(tags, True), "$text-muted"),
-        (f"  similarity {s.score:.1f}", "$text-muted"),
+        (f"  similarity {s.score:.1f}" if isinstance(s, SimilarItem) else "", "$text-muted"),
     )
-    return Content("\n").join([head, detail])
+    lines = [head, detail]
+    if isinstance(s, SimilarItem) and s.reasons:
+        lines.append(Content.assemble(("  why: ", "$text-muted"), (text.clean(" · ".join(s.reasons), True), "$text-accent")))
+    return Content("\n").join(lines)
 
 
 class SimilarList(OptionList):
-    """Similar items; the option id is ``"<letter id>#<item>"`` so a row names one item of one letter."""
+    """Similar items (or any items); the option id is ``"<letter id>#<item>"`` so a row names one item of one letter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="similar-list.down", tooltip="Next case"),
@@ -42,16 +46,16 @@ class SimilarList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.items: list[SimilarItem] = []
+        self.items: list[ItemSummary] = []
 
-    def show(self, items: list[SimilarItem]) -> None:
-        self.items = items
+    def show(self, items: Sequence[ItemSummary]) -> None:
+        self.items = list(items)
         self.set_options(Option(similar_entry(s), id=f"{s.id}#{s.item}") for s in items)
         if items:
             self.highlighted = 0
 
     @property
-    def current(self) -> SimilarItem | None:
+    def current(self) -> ItemSummary | None:
         if self.highlighted is None or not 0 <= self.highlighted < len(self.items):
             return None
         return self.items[self.highlighted]
