@@ -92,3 +92,10 @@ class StatRow(msgspec.Struct):
     items: int
     upheld: int
     overturned: int
+
+
+class NewCount(msgspec.Struct):
+    """A saved search's counts: letters matching, and those first indexed after the user last looked."""
+
+    letters: int
+    new: int
