@@ -14,8 +14,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import IndexProblem
+from ..errors import IndexProblem, UserDataError
 from .commands_corpus import index_cmd, parse, synth
+from .commands_saved import saved
 from .commands_search import search, show, similar, stats, treatments
 from .index_option import index_option
 from .output import warn
@@ -27,7 +28,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except IndexProblem as e:
+        except (IndexProblem, UserDataError) as e:
             warn(f"error: {e}")
             sys.exit(1)
 
@@ -50,5 +51,5 @@ def main(ctx: click.Context, index_dir: Path | None) -> None:
         ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
-for command in (parse, index_cmd, search, show, similar, treatments, stats, synth):
+for command in (parse, index_cmd, search, show, similar, treatments, stats, saved, synth):
     main.add_command(command)
