@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from ..records import counted
+from ..records import counted, moment
 from ..userdata import saved as store
 from . import tables, text
 from .index_option import index_option, open_or_exit
@@ -66,7 +66,7 @@ def saved(ctx: click.Context, index_dir: Path | None, fmt: Format) -> None:
 def add(name: str, query: str) -> None:
     """Save QUERY as NAME (replacing a search of that name); its letters count as seen."""
     replaced = store.add(name, query)
-    warn(f"{'replaced' if replaced else 'saved'} {name.strip()!r}: {query or '(every letter)'}")
+    warn(f"{'replaced' if replaced else 'saved'} {name.strip()!r}: {store.shown_query(query)}")
 
 
 @saved.command("remove")
@@ -97,7 +97,7 @@ def one(name: str, index_dir: Path | None, new: bool, peek: bool, fmt: Format) -
     assert results is not None
     emit(fmt, results.letters, text.search_hit, tables.search_hits(idx))
     seen = "left unseen (--peek)" if peek else "now marked seen"
-    warn(f"{counted(len(results.letters), 'new letter')} since {text.moment(search.last_seen)}; {seen}")
+    warn(f"{counted(len(results.letters), 'new letter')} since {moment(search.last_seen)}; {seen}")
 
 
 def _unknown(name: str) -> None:

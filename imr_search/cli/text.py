@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
 from typing import Any
 
 import click
 
-from ..userdata.saved import SavedRow
+from ..userdata.saved import SavedRow, shown_query
 from ..query.results import Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
+from ..records import OUTCOME_MARK, Letter, citation_text, counted, document_text, moment, noun
 
 
 def color() -> bool:
@@ -143,10 +142,5 @@ def stat_rows() -> Callable[[StatRow], str]:
     return row
 
 
-def moment(when: datetime) -> str:
-    """A time as people read it here: to the minute, in UTC (the same on every machine)."""
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
 def saved_row(r: SavedRow) -> str:
-    return f"{style(r.name, bold=True)}  {counted(r.letters, 'letter')}, {r.new} new since {moment(r.last_seen)}\n  {r.query or '(every letter)'}"
+    return f"{style(r.name, bold=True)}  {counted(r.letters, 'letter')}, {r.new} new since {moment(r.last_seen)}\n  {shown_query(r.query)}"

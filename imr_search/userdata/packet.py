@@ -33,6 +33,10 @@ class Packet(msgspec.Struct):
         """The position of an item in the packet, or None."""
         return next((i for i, e in enumerate(self.entries) if e.letter_id == letter_id and e.item == item), None)
 
+    def marked(self) -> set[tuple[str, int]]:
+        """(letter id, item) of every entry, for lists to mark."""
+        return {(e.letter_id, e.item) for e in self.entries}
+
     def toggle(self, letter_id: str, item: int, case_number: str | None = None) -> bool:
         """Mark the item (at the end) or unmark it; True if it is marked now."""
         at = self.find(letter_id, item)

@@ -44,6 +44,11 @@ Saved = dict[str, SavedSearch]
 """Name -> search, in the order they were saved."""
 
 
+def shown_query(query: str) -> str:
+    """A saved query as people read it: the empty query lists every letter."""
+    return query or "(every letter)"
+
+
 def saved_path(folder: Path | None = None) -> Path:
     return (folder or data_dir()) / FILE
 

@@ -18,6 +18,7 @@ from textual.worker import Worker, WorkerState
 
 from ...errors import IndexProblem
 from ...query import SearchIndex
+from ...userdata.packet import Packet
 from .. import text
 
 ResultType = TypeVar("ResultType")
@@ -55,6 +56,9 @@ class IndexApp(Protocol):
     def index(self) -> SearchIndex: ...
 
     clock: Callable[[], float]
+    packet: Packet
+
+    def packet_changed(self) -> None: ...
 
 
 class IndexScreen(WorkScreen[None]):
@@ -67,6 +71,15 @@ class IndexScreen(WorkScreen[None]):
     @property
     def clock(self) -> Callable[[], float]:
         return cast(IndexApp, self.app).clock
+
+    @property
+    def packet(self) -> Packet:
+        """The precedent packet the app keeps (change it, then call ``packet_changed``)."""
+        return cast(IndexApp, self.app).packet
+
+    def packet_changed(self) -> None:
+        """Save the packet and tell every screen."""
+        cast(IndexApp, self.app).packet_changed()
 
     def copy_case(self, case: str | None) -> None:
         """Copy a case number to the system clipboard (OSC 52) and say so."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -13,9 +14,10 @@ from ...query.results import SimilarItem
 from .. import text
 
 
-def similar_entry(s: SimilarItem) -> Content:
-    """Case, date and outcome; then the request and what it was matched on."""
+def similar_entry(s: SimilarItem, marked: bool = False) -> Content:
+    """Case, date and outcome (a packet mark before a marked item); then the request and what it was matched on."""
     head = Content.assemble(
+        text.packet_mark(marked),
         (text.clean(s.case_number or s.id, True), "bold"),
         "  ",
         (s.decision_date or "undated", "$text-secondary"),
@@ -44,11 +46,13 @@ class SimilarList(OptionList):
         super().__init__(id=id, markup=False)
         self.items: list[SimilarItem] = []
 
-    def show(self, items: list[SimilarItem]) -> None:
+    def show(self, items: list[SimilarItem], marked: Collection[tuple[str, int]] = (), keep_highlight: bool = False) -> None:
+        """Replace the rows; ``marked``: (letter id, item) of the packet's items."""
+        previous = self.highlighted if keep_highlight else None
         self.items = items
-        self.set_options(Option(similar_entry(s), id=f"{s.id}#{s.item}") for s in items)
+        self.set_options(Option(similar_entry(s, (s.id, s.item) in marked), id=f"{s.id}#{s.item}") for s in items)
         if items:
-            self.highlighted = 0
+            self.highlighted = min(previous or 0, len(items) - 1)
 
     @property
     def current(self) -> SimilarItem | None:
