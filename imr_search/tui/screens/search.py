@@ -66,8 +66,8 @@ class SearchScreen(IndexScreen):
         Binding("y", "copy", "Copy no.", id="search.copy", tooltip="Copy the highlighted letter's case number"),
         Binding("d", "toggle_sort", "Sort", show=False, id="search.sort", tooltip="Sort: best matches first / newest first"),
         Binding("escape", "leave", "Leave", show=False, id="search.leave", tooltip="Leave the search box or the filter panel"),
-        Binding("space", "mark", "Mark", show=False, id="search.mark", tooltip="Mark or unmark the highlighted letter's best-matching item (its first listed) for the packet"),
-        Binding("ctrl+s", "save_search", "Save search", show=False, id="search.save", tooltip="Save this query, filters included, under a name"),
+        Binding("space", "mark", "Mark", show=False, id="search.mark", tooltip="Mark/unmark the letter's best-matching item"),
+        Binding("ctrl+s", "save_search", "Save search", show=False, id="search.save", tooltip="Save the query and its filters under a name"),
     ]
 
     typed: reactive[str] = reactive("", init=False)

@@ -44,7 +44,7 @@ class SimilarScreen(DetailScreen):
         Binding("c", "compare", "Compare", id="similar.compare", tooltip="Compare the highlighted case with this letter"),
         Binding("i", "next_item", "Item", id="similar.item", tooltip="Match on all items / item 1 / item 2 …"),
         Binding("y", "copy", "Copy no.", id="similar.copy", tooltip="Copy the highlighted case's number"),
-        Binding("space", "mark", "Mark", show=False, id="similar.mark", tooltip="Mark or unmark the highlighted item for the packet"),
+        Binding("space", "mark", "Mark", show=False, id="similar.mark", tooltip="Mark/unmark the highlighted item for the packet"),
     ]
 
     def __init__(self, letter_id: str, contrast: bool = False) -> None:
@@ -92,6 +92,7 @@ class SimilarScreen(DetailScreen):
                 ("Cases ", "bold"), (what, "bold $text-warning" if self.contrast else "bold"),
                 " · similar to ", (text.clean(source, True), "bold"),
                 f"{scope} · {count}",
+                (f" · Packet: {len(self.packet.entries)}", "bold $text-accent") if self.packet.entries else "",
             )
         )
         if letter is None:
@@ -124,6 +125,7 @@ class SimilarScreen(DetailScreen):
 
     def on_packet_changed(self, event: PacketChanged) -> None:
         self.similar.show(self.similar.items, self.packet.marked(), keep_highlight=True)
+        self._update_header(f"{len(self.similar.items)} found")
 
     def worker_failed(self, what: str, reason: str) -> None:
         super().worker_failed(what, reason)
