@@ -36,7 +36,7 @@ def packet_entry(n: int, row: PacketRow) -> Content:
     item = marked_item(row)
     name = text.clean(entry.case_number or entry.letter_id, True)
     if letter is None or item is None:
-        lines = [Content.styled(f"{n:>2}. {name}  item {entry.item}  not in the index", "$text-disabled")]
+        lines = [Content.styled(f"{n:>2}. {name} item {entry.item}  not in the index", "$text-disabled")]
     else:
         specialty = ", ".join(letter.reviewer.specialties) or "specialty not stated"
         cited = "; ".join(citation_text(c) for c in item.citations if c.by == "reviewer") or "no guideline cited"
