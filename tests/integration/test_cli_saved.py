@@ -149,3 +149,9 @@ def test_unknown_names_and_a_broken_file_are_one_line_errors(cli, searches) -> N
     result = cli("saved", code=1)
     assert result.stderr.startswith("error: cannot read the saved searches in ") and result.stderr.count("\n") == 1
     assert (searches / "saved-searches.json").read_text() == "[1, 2"
+
+
+def test_usage_errors(cli, searches) -> None:
+    assert "--peek goes with --new" in cli("saved", "naproxen", "--peek", code=2).stderr
+    assert "--new needs the NAME of one saved search" in cli("saved", "--new", code=2).stderr
+    assert "`add NAME QUERY`" in cli("saved", "add", "only-a-name", code=2).stderr
