@@ -17,17 +17,16 @@ from .results import NewCount, SearchResults
 from .snapshot import Snapshot
 
 
-def matching_letters(snap: Snapshot, query: str) -> tuple[set[int], list[str]]:
-    """The ordinals of the letters with an item matching ``query``, and the query's hints."""
-    parsed = snap.parse(query)
+def matching_letters(snap: Snapshot, query: str) -> set[int]:
+    """The ordinals of the letters with an item matching ``query``."""
     size = max(1, int(snap.meta.get("letters", 0)) + len(snap.tombstones))
-    result = snap.searcher.aggregate(snap.query(parsed), {"l": {"terms": {"field": "lno", "size": size}}})
-    return {int(b["key"]) for b in result["l"]["buckets"]}, parsed.hints
+    result = snap.searcher.aggregate(snap.query(snap.parse(query)), {"l": {"terms": {"field": "lno", "size": size}}})
+    return {int(b["key"]) for b in result["l"]["buckets"]}
 
 
 def new_letters(snap: Snapshot, query: str, since: datetime) -> tuple[set[int], list[int]]:
     """The letters matching ``query``, and those of them first indexed after ``since``."""
-    lnos, _ = matching_letters(snap, query)
+    lnos = matching_letters(snap, query)
     first = snap.first_indexed()
     return lnos, sorted(lno for lno in lnos if lno in first and first[lno][1] > since)
 
@@ -40,4 +39,6 @@ def count_new(snap: Snapshot, query: str, since: datetime) -> NewCount:
 def new_since(snap: Snapshot, query: str, since: datetime, sort: Sort) -> SearchResults:
     """The new letters as search results (every one of them), with their matching items."""
     _, new = new_letters(snap, query, since)
-    return search.search(snap, query, max(1, len(new)), sort, count=True, only=new)
+    if not new:
+        return SearchResults(query=query, letters=[], total_items=0, sort=sort)
+    return search.search(snap, query, len(new), sort, count=True, only=new)
