@@ -7,6 +7,7 @@ update. Opening one runs it on the search screen and marks it seen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -101,7 +102,8 @@ class SavedScreen(DetailScreen):
         name = self.saved_list.current
         if name is None:
             return
-        saved.remove(name)
+        if not self._kept(saved.remove, name):
+            return
         self.searches.pop(name, None)
         self._show()
         self.notify(f"Removed the saved search {text.clean(name, True)}", markup=False, timeout=3)
@@ -112,5 +114,14 @@ class SavedScreen(DetailScreen):
         name = self.saved_list.current
         if name is None:
             return
-        saved.mark_seen(name)
-        self.post_message(RunQuery(self.searches[name].query))
+        if self._kept(saved.mark_seen, name):
+            self.post_message(RunQuery(self.searches[name].query))
+
+    def _kept(self, change: Callable[[str], object], name: str) -> bool:
+        """Apply ``change`` to the file; a file that cannot be read or written is said, and left as it is."""
+        try:
+            change(name)
+        except (UserDataError, OSError) as e:
+            self.notify(f"Saved searches unchanged: {e}", severity="error", markup=False)
+            return False
+        return True
