@@ -47,3 +47,7 @@ class IndexBuildError(IndexProblem):
 
 class IndexDamaged(IndexProblem):
     """The index's files are damaged (the engine panicked reading them); a rebuild mends it."""
+
+
+class UserDataError(Exception):
+    """A user's file (the packet, the saved searches) that cannot be read; it is left as it is."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime, timezone
 from typing import Literal
 
 import msgspec
@@ -180,6 +181,11 @@ def noun(n: int, word: str) -> str:
 def counted(n: int, word: str, grouped: bool = False) -> str:
     """"1 letter", "3 letters"; ``grouped`` writes thousands with commas ("1,204 items")."""
     return f"{n:,} {noun(n, word)}" if grouped else f"{n} {noun(n, word)}"
+
+
+def moment(when: datetime) -> str:
+    """A moment as people read it (when a saved search was last seen): to the minute, in UTC, the same on every machine."""
+    return when.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 HEADER_FIELDS = (

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import click
 
-from ..errors import IndexProblem
+from ..errors import IndexProblem, UserDataError
 from .commands_corpus import index_cmd, parse, synth
 from .commands_export import export_cmd
-from .commands_serve import serve
+from .commands_saved import saved
 from .commands_search import citations, search, show, similar, stats, treatments
+from .commands_serve import serve
 from .index_option import index_option
 from .output import warn
 
@@ -29,7 +30,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except IndexProblem as e:
+        except (IndexProblem, UserDataError) as e:
             warn(f"error: {e}")
             sys.exit(1)
 
@@ -53,6 +54,6 @@ def main(ctx: click.Context, index_dir: Path | None, served: bool) -> None:
         ctx.default_map = {name: {"index_dir": index_dir} for name in main.commands}
 
 
-for command in (parse, index_cmd, search, show, similar, treatments, stats, citations, synth, serve):
+for command in (parse, index_cmd, search, show, similar, treatments, stats, citations, saved, synth, serve):
     main.add_command(command)
 main.add_command(export_cmd)

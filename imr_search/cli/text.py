@@ -16,7 +16,8 @@ from typing import Any
 import click
 
 from ..query.results import CitationRow, Hit, LetterHit, SimilarItem, Snippet, StatRow, TreatmentMatch
-from ..records import OUTCOME_BAR, OUTCOME_MARK, Letter, citation_text, counted, document_text, noun
+from ..records import OUTCOME_BAR, OUTCOME_MARK, Letter, citation_text, counted, document_text, moment, noun
+from ..userdata.saved import SavedRow, shown_query
 
 
 def color() -> bool:
@@ -166,3 +167,7 @@ def stat_rows() -> Callable[[StatRow], str]:
         return heading + f"  {r.key[:40]:<40} {r.items:>7} {noun(r.items, 'item'):<5}  {r.upheld:>7} upheld  {r.overturned:>6} overturned ({share:5.1%})"
 
     return row
+
+
+def saved_row(r: SavedRow) -> str:
+    return f"{style(r.name, bold=True)}  {counted(r.letters, 'letter')}, {r.new} new since {moment(r.last_seen)}\n  {shown_query(r.query)}"

@@ -181,6 +181,9 @@ class Manifest(msgspec.Struct):
     files: dict[str, Entry] = msgspec.field(default_factory=dict)
     next_lno: int = 0
     tombstones: list[int] = msgspec.field(default_factory=list)
+    first_indexed: dict[str, datetime] = msgspec.field(default_factory=dict)
+    """Letter id -> when a build first published it; carried through updates
+    and rebuilds, so "new since" means new to the user, not newly rebuilt."""
 
 
 class _Build:
@@ -273,6 +276,8 @@ class _Build:
         self.writer.wait_merging_threads()
         self.index.reload()
         self.manifest.tombstones = sorted(self.tombstones)
+        now, known = datetime.now(timezone.utc), self.manifest.first_indexed
+        self.manifest.first_indexed = {i: known.get(i, now) for i in sorted(self.kept)}
         with open(self.version / MANIFEST, "wb") as f:
             f.write(msgspec.json.encode(self.manifest))
             f.flush()
@@ -345,7 +350,9 @@ def build(
     with store.locked(root):
         try:
             store.remove_stale(root)
-            base = _live_manifest(root) if update else None
+            live = _live_manifest(root)
+            base = live if update else None
+            carried = live[1].first_indexed if live else {}
             version = store.new_version(root)
         except OSError as e:
             raise IndexBuildError(f"cannot write to {root}: {e.strerror or e}; the previous index is unchanged") from None
@@ -353,7 +360,7 @@ def build(
             if base is not None:
                 _update(base, version, paths, candidates, report, jobs, progress, timeout)
             else:
-                _rebuild(version, candidates, report, jobs, progress, timeout)
+                _rebuild(version, candidates, report, jobs, progress, timeout, carried)
             store.publish(root, version)
         except BaseException as e:
             shutil.rmtree(version, ignore_errors=True)
@@ -385,9 +392,17 @@ def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None
     b.report.parsed = len(todo)
 
 
-def _rebuild(version: Path, candidates: list[str], report: BuildReport, jobs: int | None, progress: Progress | None, timeout: float) -> None:
+def _rebuild(
+    version: Path,
+    candidates: list[str],
+    report: BuildReport,
+    jobs: int | None,
+    progress: Progress | None,
+    timeout: float,
+    first_indexed: dict[str, datetime],
+) -> None:
     index = tantivy.Index(build_schema(), str(version))
-    b = _Build(version, index, Manifest(), report)
+    b = _Build(version, index, Manifest(first_indexed=first_indexed), report)
     _run(b, candidates, jobs, progress, timeout)
     b.finish()
 
@@ -435,7 +450,7 @@ def _update(
     tombstones = len(manifest.tombstones) + sum(e.status == "indexed" for e in leaving)
     if tombstones > TOMBSTONE_LIMIT * max(1, manifest.next_lno - tombstones):
         # Too much has changed: a rebuild is smaller and clears the tombstones.
-        _rebuild(version, candidates, report, jobs, progress, timeout)
+        _rebuild(version, candidates, report, jobs, progress, timeout, manifest.first_indexed)
         return
     report.skipped.extend(still_skipped)  # unchanged files that still are not letters
     report.updated = True

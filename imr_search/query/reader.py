@@ -10,15 +10,16 @@ metadata on first use.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import TypeVar, cast
 
 from ..errors import IndexDamaged, IndexNotFound, IndexProblem, is_engine_panic
 from ..index import store
-from . import citator, highlight, search, similar, stats, treatment_lookup
+from . import citator, fresh, highlight, search, similar, stats, treatment_lookup
 from .order import Sort
-from .results import CitationRow, ItemSummary, LetterView, SearchResults, SimilarItem, StatRow, TreatmentMatch
+from .results import CitationRow, ItemSummary, LetterView, NewCount, SearchResults, SimilarItem, StatRow, TreatmentMatch
 from .snapshot import Snapshot
 from .stats import STAT_DIMENSIONS
 
@@ -149,6 +150,20 @@ class SearchIndex:
     def citing(self, query: str, row: CitationRow) -> list[ItemSummary]:
         """The matching items whose reviewer relied on ``row`` (a row of ``citations(query)``), newest first."""
         return citator.citing(self._snap, query, row)
+
+    @_no_panics
+    def count_new(self, query: str, since: datetime) -> NewCount:
+        """How many letters match ``query``, and how many of them were first indexed after ``since``."""
+        return fresh.count_new(self._snap, query, since)
+
+    @_no_panics
+    def new_since(self, query: str, since: datetime, sort: Sort = "date") -> SearchResults:
+        """Every letter matching ``query`` first indexed after ``since``, with its matching items."""
+        return fresh.new_since(self._snap, query, since, sort)
+
+    def first_indexed(self, letter_id: str) -> datetime | None:
+        """When a build first published this letter (None for an unknown id)."""
+        return next((t for i, t in self._snap.first_indexed().values() if i == letter_id), None)
 
 
 def open_index(path: str | Path | None = None) -> SearchIndex:

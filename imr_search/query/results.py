@@ -132,3 +132,8 @@ class CitationRow(msgspec.Struct):
         """The guideline as every view writes a citation (the no-guideline row: its title)."""
         c = self.citation()
         return citation_text(c) if c else self.title
+class NewCount(msgspec.Struct):
+    """A saved search's counts: letters matching, and those first indexed after the user last looked."""
+
+    letters: int
+    new: int

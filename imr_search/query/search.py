@@ -23,18 +23,21 @@ Groups = dict[int, list[tuple[float, int]]]
 """Letter ordinal -> [(score, item number)], best letter first."""
 
 
-def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool) -> SearchResults:
-    """Letters matching ``query``; a query that finds nothing is retried with its typos corrected."""
+def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool, only: list[int] | None = None) -> SearchResults:
+    """Letters matching ``query``; a query that finds nothing is retried with its typos corrected.
+
+    ``only``: just these letters (by ordinal), as "new since" asks.
+    """
     started = time.perf_counter()
     parsed = snap.parse(query)
-    q = snap.query(parsed)
+    q = _within(snap, snap.query(parsed), only)
     groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
     corrected = None
     if not groups and parsed.words:
         fixed = correct.corrected(snap, parsed)
         if fixed is not None:
             parsed, corrected = fixed
-            q = snap.query(parsed)
+            q = _within(snap, snap.query(parsed), only)
             groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
     return SearchResults(
         query=query,
@@ -45,6 +48,12 @@ def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool) -> S
         sort=sort,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
     )
+
+
+def _within(snap: Snapshot, q: tantivy.Query, only: list[int] | None) -> tantivy.Query:
+    if only is None:
+        return q
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(snap.schema, "lno", only))])
 
 
 def _collect_sorted(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str]) -> tuple[Groups, int | None, Sort]:

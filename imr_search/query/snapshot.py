@@ -11,13 +11,16 @@ letters.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
+import msgspec
 import tantivy
 
 from ..errors import SchemaMismatch
 from ..index import store
 from ..index.schema import BOOSTS, SECTIONS, without_letters
+from ..index.writer import MANIFEST, Manifest
 from ..records import Letter, letter_from_json
 from ..vocab.treatments import SPECIALTIES, TREATMENTS
 from . import language
@@ -43,6 +46,7 @@ class Snapshot:
         self._letters: dict[str, Letter] = {}
         self._by_lno: dict[int, str] = {}
         self._known: dict[str, list[str]] | None = None
+        self._first: dict[int, tuple[str, datetime]] | None = None
 
     def known_values(self) -> dict[str, list[str]]:
         """Values the filters accept, for resolving "category:pharma" and for the app's pickers."""
@@ -80,6 +84,25 @@ class Snapshot:
             self._by_lno[lno] = letter.id
             self._cache(letter)
         return letter
+
+    def first_indexed(self) -> dict[int, tuple[str, datetime]]:
+        """Letter ordinal -> (id, when a build first published it), from the build's manifest.
+
+        Read on first use only: opening an index must stay cheap, and only
+        saved searches ask. A manifest that cannot be read counts every
+        letter as old (the epoch), so nothing is wrongly announced as new.
+        """
+        if self._first is None:
+            try:
+                manifest = msgspec.json.decode((self.version / MANIFEST).read_bytes(), type=Manifest)
+            except (OSError, msgspec.DecodeError):
+                manifest = Manifest()
+            self._first = {
+                e.lno: (e.id, manifest.first_indexed.get(e.id, _EPOCH))
+                for e in manifest.files.values()
+                if e.status == "indexed" and e.lno is not None and e.id is not None
+            }
+        return self._first
 
     def _first_item(self, which: tantivy.Query) -> Letter | None:
         """The record stored on the letter's first item's document."""
@@ -142,6 +165,9 @@ class Snapshot:
         lnos = self.searcher.fast_field_values("lno", addrs)
         items = self.searcher.fast_field_values("item", addrs)
         return [((int(lno), int(no)), _score(score)) for (score, _), lno, no in zip(result.hits, lnos, items)]
+
+
+_EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")
 
 
 def _score(value: object) -> float:

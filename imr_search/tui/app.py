@@ -19,17 +19,22 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ..errors import IndexProblem
+from ..errors import IndexProblem, UserDataError
 from ..query import SearchIndex, open_index
 from ..index import BuildReport
 from ..records import counted
+from ..userdata import saved
+from ..userdata.packet import Packet, load_packet, save_packet
 from .keys import GLOBAL_KEYS
-from .messages import IndexReloaded, OpenCitator, OpenCompare, OpenLetter, OpenSimilar, OpenStats
+from .messages import IndexReloaded, OpenCitator, OpenCompare, OpenLetter, OpenSimilar, OpenStats, PacketChanged, RunQuery, SaveSearch, ToggleMark
+from .screens.ask import AskScreen
 from .screens.build import BuildScreen
 from .screens.citator import CitatorScreen
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.letter import LetterScreen
+from .screens.packet import PacketScreen
+from .screens.saved import SavedScreen
 from .screens.search import SearchScreen
 from .screens.similar import SimilarScreen
 from .screens.stats import StatsScreen
@@ -79,6 +84,9 @@ class IMRSearchApp(App[int]):
             resource_tracker.ensure_running()
         self.clock = clock
         self._index: SearchIndex | None = None
+        self.packet = Packet()
+        self._packet_problem: str | None = None
+        """Why the packet file could not be read: then it is left alone, never overwritten."""
 
     @property
     def index(self) -> SearchIndex:
@@ -109,6 +117,11 @@ class IMRSearchApp(App[int]):
             self.exit(return_code=1, message=Text(f"error: {e}"))  # Text: a path is not markup
             return
         self.sub_title = counted(self._index.letters_count, "letter", True)
+        try:
+            self.packet = load_packet()
+        except UserDataError as e:
+            self._packet_problem = str(e)
+            self.notify(f"{e}: marks made now are not kept", title="Packet", severity="error", timeout=10, markup=False)
         self.push_screen(SearchScreen())
         self.set_interval(RELOAD_EVERY, self._reload)
 
@@ -142,6 +155,51 @@ class IMRSearchApp(App[int]):
     def on_open_citator(self, message: OpenCitator) -> None:
         self.push_screen(CitatorScreen(message.query))
 
+    def on_save_search(self, message: SaveSearch) -> None:
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                replaced = saved.add(name, message.query)
+            except (UserDataError, OSError) as e:
+                self.notify(f"Not saved: {e}", severity="error", markup=False)
+                return
+            self.notify(f"{'Replaced' if replaced else 'Saved'} the search {name!r}; l lists saved searches", markup=False, timeout=4)
+
+        query = saved.shown_query(message.query)
+        self.push_screen(AskScreen("Save this search as", query, placeholder="a name (an existing one is replaced)"), named)
+
+    async def on_run_query(self, message: RunQuery) -> None:
+        await self.action_focus_search()
+        if (target := self.search_screen) is not None:
+            target.run_query(message.query)
+
+    # -- the packet ---------------------------------------------------------
+
+    def on_toggle_mark(self, message: ToggleMark) -> None:
+        marked = self.packet.toggle(message.letter_id, message.item, message.case_number)
+        name = message.case_number or message.letter_id
+        self.notify(f"{'Marked' if marked else 'Unmarked'} {name} item {message.item}", markup=False, timeout=2)
+        self.packet_changed()
+
+    def packet_changed(self) -> None:
+        """Keep the packet as it is now (at once: nothing is lost to a crash) and tell every screen."""
+        if self._packet_problem is None:
+            try:
+                save_packet(self.packet)
+            except OSError as e:
+                self.notify(f"The packet could not be saved: {e.strerror or e}", severity="error", markup=False)
+        for screen in self.screen_stack:
+            screen.post_message(PacketChanged())
+
+    def action_packet(self) -> None:
+        if not isinstance(self.screen, PacketScreen):
+            self.push_screen(PacketScreen())
+
+    def action_saved(self) -> None:
+        if not isinstance(self.screen, SavedScreen):
+            self.push_screen(SavedScreen())
+
     @property
     def search_screen(self) -> SearchScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, SearchScreen)), None)
@@ -150,9 +208,9 @@ class IMRSearchApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys a focused text box would swallow are hidden while it has focus (False hides, None dims)."""
-        if action in ("quit", "help", "focus_search") and isinstance(self.focused, Input):
+        if action in ("quit", "help", "focus_search", "packet", "saved") and isinstance(self.focused, Input):
             return False
-        return not (action == "focus_search" and self.search_screen is None)
+        return not (action in ("focus_search", "packet", "saved") and self.search_screen is None)
 
     async def action_focus_search(self) -> None:
         """`/`: back to the search screen, in the box, from wherever the user is."""

@@ -81,3 +81,31 @@ class TreatmentChosen(Message):
 @dataclass
 class IndexReloaded(Message):
     """The app switched to a rebuilt index: screens showing answers ask again."""
+
+
+@dataclass
+class ToggleMark(Message):
+    """Mark one item of a letter for the precedent packet, or unmark it."""
+
+    letter_id: str
+    item: int
+    case_number: str | None = None
+
+
+@dataclass
+class PacketChanged(Message):
+    """The packet changed (marked, unmarked, moved, noted): lists redraw their marks, counters their count."""
+
+
+@dataclass
+class SaveSearch(Message):
+    """Ask for a name and keep ``query`` (the box with its filters) as a saved search."""
+
+    query: str
+
+
+@dataclass
+class RunQuery(Message):
+    """Search for ``query`` on the search screen (a saved search was opened)."""
+
+    query: str

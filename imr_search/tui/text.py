@@ -38,6 +38,16 @@ CURRENT_HIT = "bold reverse $text-warning"
 SHARED = "underline $text-accent"
 """A key phrase both letters of a comparison use."""
 
+PACKET_MARK = "●"
+"""Before an item that is in the precedent packet, in every list that shows items."""
+PACKET_MARK_STYLE = "bold $text-accent"
+
+
+def packet_mark(marked: bool) -> Content:
+    """The mark (and its space) before a marked item; nothing before one that is not."""
+    return Content.styled(PACKET_MARK + " ", PACKET_MARK_STYLE) if marked else Content("")
+
+
 OUTCOME_STYLE = {"upheld": "bold $text-error", "overturned": "bold $text-success"}
 """Outcome colours; the words and symbols are ``records.OUTCOME_MARK``."""
 

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from ...errors import IndexProblem
 from ...query import SearchIndex
 from ...records import citation_line
+from ...userdata.packet import Packet
 from .. import text
 
 ResultType = TypeVar("ResultType")
@@ -57,6 +58,9 @@ class IndexApp(Protocol):
     def index(self) -> SearchIndex: ...
 
     clock: Callable[[], float]
+    packet: Packet
+
+    def packet_changed(self) -> None: ...
 
 
 class IndexScreen(WorkScreen[None]):
@@ -69,6 +73,15 @@ class IndexScreen(WorkScreen[None]):
     @property
     def clock(self) -> Callable[[], float]:
         return cast(IndexApp, self.app).clock
+
+    @property
+    def packet(self) -> Packet:
+        """The precedent packet the app keeps (change it, then call ``packet_changed``)."""
+        return cast(IndexApp, self.app).packet
+
+    def packet_changed(self) -> None:
+        """Save the packet and tell every screen."""
+        cast(IndexApp, self.app).packet_changed()
 
     def copy_case(self, case: str | None) -> None:
         """Copy a case number (or any one line) to the system clipboard (OSC 52) and say so."""

@@ -21,20 +21,24 @@ from ..keys import GLOBAL_KEYS
 from ..widgets.citation_list import CitationList
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_document import LetterDocument
+from ..widgets.packet_list import PacketList
 from ..widgets.results_list import ResultsList
+from ..widgets.saved_list import SavedList
 from ..widgets.search_box import SearchBox
 from ..widgets.similar_list import SimilarList
 from ..widgets.treatment_picker import TreatmentPicker
 from .citator import CitatorScreen
 from .compare import CompareScreen
 from .letter import LetterScreen
+from .packet import PacketScreen
+from .saved import SavedScreen
 from .search import SearchScreen
 from .similar import SimilarScreen
 from .stats import StatsScreen
 
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "down": "↓", "up": "↑",
-    "space": "space", "ctrl+p": "ctrl+p", "ctrl+r": "ctrl+r", "ctrl+q": "ctrl+q", "f1": "f1",
+    "space": "space", "shift+up": "shift+↑", "shift+down": "shift+↓", "delete": "delete", "ctrl+s": "ctrl+s", "ctrl+p": "ctrl+p", "ctrl+r": "ctrl+r", "ctrl+q": "ctrl+q", "f1": "f1",
 }
 
 Holder = type[DOMNode] | Sequence[BindingType]
@@ -49,6 +53,8 @@ GROUPS: list[tuple[str, list[Holder], list[tuple[str, str]]]] = [
     ("Compare", [CompareScreen], []),
     ("Stats", [StatsScreen], []),
     ("Authorities (the citator)", [CitatorScreen, CitationList], [("enter", "List the letters citing the highlighted guideline; on a letter, open it")]),
+    ("Packet", [PacketScreen, PacketList], [("enter", "Open the highlighted item's letter")]),
+    ("Saved searches", [SavedScreen, SavedList], [("enter", "Run the highlighted search and mark it seen")]),
 ]
 """(title, where its keys come from, extra keys not in any BINDINGS), in the order shown."""
 

@@ -29,7 +29,7 @@ from textual.worker import get_current_worker
 from ...query import Sort
 from ...query.results import LetterHit, SearchResults
 from ..filters import Filters
-from ..messages import FiltersChanged, IndexReloaded, OpenCitator, OpenLetter, OpenSimilar, OpenStats
+from ..messages import FiltersChanged, IndexReloaded, OpenCitator, OpenLetter, OpenSimilar, OpenStats, PacketChanged, SaveSearch, ToggleMark
 from ..widgets.filter_panel import FilterPanel
 from ..widgets.letter_preview import LetterPreview
 from ..widgets.results_list import ResultsList
@@ -68,6 +68,8 @@ class SearchScreen(IndexScreen):
         Binding("Y", "cite", "Copy cite", show=False, id="search.copy-citation", tooltip="Copy a citation-ready line (first hit's item)"),
         Binding("d", "toggle_sort", "Sort", show=False, id="search.sort", tooltip="Sort: best matches first / newest first"),
         Binding("escape", "leave", "Leave", show=False, id="search.leave", tooltip="Leave the search box or the filter panel"),
+        Binding("space", "mark", "Mark", show=False, id="search.mark", tooltip="Mark/unmark the letter's best-matching item"),
+        Binding("ctrl+s", "save_search", "Save search", show=False, id="search.save", tooltip="Save the query and its filters under a name"),
     ]
 
     typed: reactive[str] = reactive("", init=False)
@@ -159,6 +161,9 @@ class SearchScreen(IndexScreen):
         event.stop()
         self.filters = event.filters
 
+    def on_packet_changed(self, event: PacketChanged) -> None:
+        self._show_results(self.results, keep_highlight=True)
+
     def on_index_reloaded(self, event: IndexReloaded) -> None:
         """The app switched to a rebuilt index: search again as things stand."""
         self._run()
@@ -196,10 +201,15 @@ class SearchScreen(IndexScreen):
         self.results = results
 
     def watch_results(self, results: SearchResults | None) -> None:
+        self._show_results(results, keep_highlight=self._grew)
+
+    def _show_results(self, results: SearchResults | None, keep_highlight: bool) -> None:
         if results is None:
             return
-        self.results_list.show(results.letters, keep_highlight=self._grew)
-        self.query_one("#status", StatusLine).show(
+        status = self.query_one("#status", StatusLine)
+        status.packet = len(self.packet.entries)
+        self.results_list.show(results.letters, keep_highlight=keep_highlight, marked=self.packet.marked())
+        status.show(
             results, self.elapsed_ms, self.filters, self._order, self.index.letters_count, self.typed
         )
         self._refresh_keys()
@@ -289,7 +299,7 @@ class SearchScreen(IndexScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         typing = isinstance(self.focused, Input)
-        if action in ("similar", "opposite", "copy", "cite"):
+        if action in ("similar", "opposite", "copy", "cite", "mark"):
             if typing:
                 return False
             return True if self.current is not None else None
@@ -338,6 +348,20 @@ class SearchScreen(IndexScreen):
     def action_cite(self) -> None:
         if (hit := self.current) is not None:
             self.copy_citation(hit.id, hit.items[0].item if hit.items else 1)
+
+    def action_mark(self) -> None:
+        if (hit := self.current) is not None and hit.items:
+            self.post_message(ToggleMark(hit.id, hit.items[0].item, hit.case_number))
+
+    def action_save_search(self) -> None:
+        self.post_message(SaveSearch(self.effective_query))
+
+    def run_query(self, query: str) -> None:
+        """Search for ``query`` as typed (a saved search: its filters are in its text), the panel cleared."""
+        self.clear_filters()
+        box = self.query_one("#query", SearchBox)
+        box.value = query
+        self.results_list.focus()
 
     def action_stats(self) -> None:
         self.post_message(OpenStats(self.effective_query))

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from ...query.results import LetterView, SimilarItem
 from ...records import Letter
 from .. import text
-from ..messages import OpenCompare, OpenLetter
+from ..messages import OpenCompare, OpenLetter, PacketChanged, ToggleMark
 from ..widgets.similar_list import SimilarList
 from .detail import DetailScreen
 
@@ -45,6 +45,7 @@ class SimilarScreen(DetailScreen):
         Binding("i", "next_item", "Item", id="similar.item", tooltip="Match on all items / item 1 / item 2 …"),
         Binding("y", "copy", "Copy no.", id="similar.copy", tooltip="Copy the highlighted case's number"),
         Binding("Y", "cite", "Copy cite", show=False, id="similar.copy-citation", tooltip="Copy a citation-ready line for this case"),
+        Binding("space", "mark", "Mark", show=False, id="similar.mark", tooltip="Mark/unmark the highlighted item for the packet"),
     ]
 
     def __init__(self, letter_id: str, contrast: bool = False) -> None:
@@ -92,6 +93,7 @@ class SimilarScreen(DetailScreen):
                 ("Cases ", "bold"), (what, "bold $text-warning" if self.contrast else "bold"),
                 " · similar to ", (text.clean(source, True), "bold"),
                 f"{scope} · {count}",
+                (f" · Packet: {len(self.packet.entries)}", "bold $text-accent") if self.packet.entries else "",
             )
         )
         if letter is None:
@@ -117,10 +119,14 @@ class SimilarScreen(DetailScreen):
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: list[SimilarItem]) -> None:
-        self.similar.show(found)
+        self.similar.show(found, self.packet.marked())
         self.loaded()
         self._update_header(f"{len(found)} found")
         self.refresh_bindings()
+
+    def on_packet_changed(self, event: PacketChanged) -> None:
+        self.similar.show(self.similar.items, self.packet.marked(), keep_highlight=True)
+        self._update_header(f"{len(self.similar.items)} found")
 
     def worker_failed(self, what: str, reason: str) -> None:
         super().worker_failed(what, reason)
@@ -134,7 +140,7 @@ class SimilarScreen(DetailScreen):
             self.post_message(OpenLetter(chosen.id, compare_with=self.letter_id, compare_item=chosen.item))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("compare", "copy", "cite"):
+        if action in ("compare", "copy", "cite", "mark"):
             return True if self.is_mounted and self.similar.current is not None else None
         if action == "next_item":
             return self.letter is not None and len(self.letter.items) > 1
@@ -153,6 +159,11 @@ class SimilarScreen(DetailScreen):
         chosen = self.similar.current
         if chosen is not None:
             self.post_message(OpenCompare(self.letter_id, chosen.id, right_item=chosen.item, left_item=self.item))
+
+    def action_mark(self) -> None:
+        chosen = self.similar.current
+        if chosen is not None:
+            self.post_message(ToggleMark(chosen.id, chosen.item, chosen.case_number))
 
     def action_copy(self) -> None:
         chosen = self.similar.current

@@ -9,6 +9,7 @@ height at any width and the list never jumps.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -49,8 +50,13 @@ def best_snippet(hit: LetterHit) -> Snippet | None:
     return None
 
 
-def letter_entry(hit: LetterHit, width: int | None = None) -> Content:
-    """The lines of one result: who and when; what was asked and decided; why it matched."""
+Marked = Collection[tuple[str, int]]
+"""(letter id, item) of the items in the packet."""
+
+
+def letter_entry(hit: LetterHit, width: int | None = None, marked: Marked = ()) -> Content:
+    """The lines of one result: who and when; what was asked and decided (a packet mark before
+    each marked item); why it matched."""
     head = Content.assemble(
         (text.clean(hit.case_number or hit.id, one_line=True), "bold"),
         "  ",
@@ -62,7 +68,7 @@ def letter_entry(hit: LetterHit, width: int | None = None) -> Content:
     for item in hit.items[:MAX_ITEMS]:
         if parts:
             parts.append("  ·  ")
-        parts += [text.outcome(item.outcome), " ", text.highlighted(item.request, request_hits(item) or [], one_line=True)]
+        parts += [text.packet_mark((hit.id, item.item) in marked), text.outcome(item.outcome), " ", text.highlighted(item.request, request_hits(item) or [], one_line=True)]
     if len(hit.items) > MAX_ITEMS:
         parts.append(Content.styled(f"  +{len(hit.items) - MAX_ITEMS} more", "$text-muted"))
     items = Content.assemble("  ", *parts)
@@ -86,10 +92,10 @@ class ResultsList(OptionList):
         Binding("G", "last", "Last", show=False, id="results.last", tooltip="Last result"),
     ]
 
-    def show(self, letters: list[LetterHit], keep_highlight: bool = False) -> None:
-        """Replace the entries; ``keep_highlight`` when the same query only grew (load more)."""
+    def show(self, letters: list[LetterHit], keep_highlight: bool = False, marked: Marked = ()) -> None:
+        """Replace the entries; ``keep_highlight`` when the same query only grew (load more) or marks changed."""
         previous = self.highlighted if keep_highlight else None
         width = max(self.size.width - 6, 20) if self.size.width else None
-        self.set_options(Option(letter_entry(hit, width), id=hit.id) for hit in letters)
+        self.set_options(Option(letter_entry(hit, width, marked), id=hit.id) for hit in letters)
         if letters:
             self.highlighted = min(previous or 0, len(letters) - 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -14,9 +14,10 @@ from ...query.results import ItemSummary, SimilarItem
 from .. import text
 
 
-def similar_entry(s: ItemSummary) -> Content:
-    """Case, date, outcome and request; then the item's tags; for a similar item its similarity and why."""
+def similar_entry(s: ItemSummary, marked: bool = False) -> Content:
+    """Case, date, outcome and request (a packet mark before a marked item); then the item's tags; for a similar item its similarity and why."""
     head = Content.assemble(
+        text.packet_mark(marked),
         (text.clean(s.case_number or s.id, True), "bold"),
         "  ",
         (s.decision_date or "undated", "$text-secondary"),
@@ -48,11 +49,13 @@ class SimilarList(OptionList):
         super().__init__(id=id, markup=False)
         self.items: list[ItemSummary] = []
 
-    def show(self, items: Sequence[ItemSummary]) -> None:
+    def show(self, items: Sequence[ItemSummary], marked: Collection[tuple[str, int]] = (), keep_highlight: bool = False) -> None:
+        """Replace the rows; ``marked``: (letter id, item) of the packet's items."""
+        previous = self.highlighted if keep_highlight else None
         self.items = list(items)
-        self.set_options(Option(similar_entry(s), id=f"{s.id}#{s.item}") for s in items)
+        self.set_options(Option(similar_entry(s, (s.id, s.item) in marked), id=f"{s.id}#{s.item}") for s in items)
         if items:
-            self.highlighted = 0
+            self.highlighted = min(previous or 0, len(items) - 1)
 
     @property
     def current(self) -> ItemSummary | None:

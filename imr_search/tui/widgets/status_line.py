@@ -20,7 +20,11 @@ SYNTAX = 'try  "exact phrase"  -word  a OR b  outcome:overturned  cites:ODG  spe
 
 
 class StatusLine(Static):
-    """Two lines of facts about the current results (always two, so updates never move the list)."""
+    """Two lines of facts about the current results (always two, so updates never move the list),
+    and the precedent packet's size once it holds anything ("Packet: 3")."""
+
+    packet = 0
+    """Items in the packet (set by the screen)."""
 
     def show(
         self,
@@ -45,6 +49,8 @@ class StatusLine(Static):
                 f" matching {noun(total, 'item')} · {counted(shown, 'letter')} shown · ",
                 f"{elapsed_ms:.0f} ms · {'newest first' if sort == 'date' else 'best first'}",
             )
+        if self.packet:
+            facts = Content.assemble(facts, " · ", (f"Packet: {self.packet}", "bold $text-accent"))
         lines = [facts]
         notes: list[Content] = []
         if results.corrected:
