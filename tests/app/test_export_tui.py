@@ -168,6 +168,12 @@ def test_e_on_the_results_exports_the_items_the_query_finds(index: Path, here: P
         await pilot.press("enter")
         await settle(pilot)
         assert said(app)[-1] == f"Exported {len(expected)} items to {here / 'found.csv'}"
+        (here / "sub").mkdir()
+        screen = await ask_export(pilot, app)
+        path_box(screen).value = "sub/"  # a folder: the proposed name, in it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (here / "sub" / "imr-physical-therapy-outcome-overturned.docx").is_file()
         screen = await ask_export(pilot, app)
         await pilot.press("escape")
         await settle(pilot)
@@ -176,7 +182,7 @@ def test_e_on_the_results_exports_the_items_the_query_finds(index: Path, here: P
     run_app(index, scenario)
     with (here / "found.csv").open(encoding="utf-8", newline="") as f:
         assert [(r["id"], int(r["item"])) for r in csv.DictReader(f)] == expected
-    assert [p.name for p in here.iterdir()] == ["found.csv"], "escape writes nothing"
+    assert sorted(p.name for p in here.rglob("*")) == ["found.csv", "imr-physical-therapy-outcome-overturned.docx", "sub"], "escape writes nothing"
 
 
 def test_nothing_to_export_or_nowhere_to_write_is_said_and_nothing_is_written(index: Path, here: Path) -> None:

@@ -151,11 +151,9 @@ class IndexScreen(WorkScreen[None]):
             write_export(entries, choice.fmt, data, title=title, query=query)
             self.app.call_from_thread(self._download, data, f"{stem}.{choice.fmt}", count)
             return
-        path = choice.path
+        path = choice.file_path(stem)
         if not path.parent.is_dir():
             problem = f"there is no folder {path.parent}"
-        elif path.is_dir():
-            problem = f"{path} is a folder"
         else:
             replaced = path.exists()
             try:

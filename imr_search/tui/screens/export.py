@@ -44,7 +44,15 @@ def export_stem(query: str | None, today: date) -> str:
 class ExportChoice:
     fmt: str
     path: Path | None
-    """Where to write (absolute); None: hand the file to the browser as a download."""
+    """Where to write, as typed, made absolute (``file_path`` settles a folder or a missing extension); None: a download."""
+
+    def file_path(self, stem: str) -> Path:
+        """The file to write: in a folder named, the proposed name; a name without an extension gets the format's."""
+        path = self.path
+        assert path is not None, "a download has no path"
+        if path.is_dir():
+            return path / f"{stem}.{self.fmt}"
+        return path if path.suffix else path.with_name(f"{path.name}.{self.fmt}")
 
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
@@ -111,10 +119,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         if not name:
             self.notify("Give the file a name", severity="warning", timeout=3)
             return
-        path = Path(name).expanduser()
-        if not path.suffix:
-            path = path.with_name(f"{path.name}.{self.fmt}")
-        self.dismiss(ExportChoice(self.fmt, path.absolute()))
+        self.dismiss(ExportChoice(self.fmt, Path(name).expanduser().absolute()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
