@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 import msgspec
 
-from ..export import BINARY_FORMATS, FORMATS, entries_for_packet, query_entries, write_export
+from ..export import BINARY_FORMATS, FORMATS, entries_for_packet, query_entries, title_for, write_export
 from ..records import counted
 from ..userdata.packet import load_packet, packet_path
 from ..userdata.paths import open_atomically
@@ -65,7 +65,7 @@ def export_cmd(query: str | None, packet: bool, fmt: str, output: str, limit: in
         entries = found.entries
         if not entries:
             warn(f"no items match {query!r}")
-    heading = title or ("Precedent packet" if packet else f"IMR decisions: {query}")
+    heading = title or title_for(None if packet else query)
     try:
         if output == "-":
             write_export(entries, fmt, sys.stdout.buffer, title=heading, query=query)

@@ -18,7 +18,12 @@ FORMATS = ("docx", "md", "csv", "ndjson")
 BINARY_FORMATS = frozenset({"docx"})
 """Formats that are no text to print to a terminal."""
 
-__all__ = ["FORMATS", "BINARY_FORMATS", "ExportEntry", "QueryExport", "entries_for_packet", "entries_for_query", "query_entries", "write_export"]
+__all__ = ["FORMATS", "BINARY_FORMATS", "ExportEntry", "QueryExport", "entries_for_packet", "entries_for_query", "query_entries", "title_for", "write_export"]
+
+
+def title_for(query: str | None) -> str:
+    """A binder's title when the user gives none: the packet's (``query`` None) or the query's."""
+    return "Precedent packet" if query is None else f"IMR decisions: {query}"
 
 
 def write_export(entries: list[ExportEntry], fmt: str, out: BinaryIO, *, title: str, query: str | None = None, made: date | None = None) -> None:

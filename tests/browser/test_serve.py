@@ -5,7 +5,9 @@ downloads one (never ``playwright install``). The terminal is drawn on a
 canvas, so what is on screen is read from the WebSocket's frames, the
 terminal output textual.js receives. Every request the page makes must go
 to the server (no web font or script from another host). The screenshot is
-saved under the test's temporary folder and its path printed (``-s``).
+saved under the test's temporary folder and its path printed (``-s``). Then
+`e` exports the results: a download the browser receives, read back with
+python-docx.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import docx
 import pytest
 
 from imr_search import open_index
+from imr_search.export import entries_for_query
 
 from ..integration.served import READY, RESULTS, Served, screen_text, served_index
 
@@ -59,8 +63,22 @@ def test_a_browser_searches_the_served_app(tmp_path: Path) -> None:
             page.screenshot(path=str(shot))
             print(f"\nscreenshot: {shot}")
             cookies = {c["name"]: c for c in context.cookies()}
+
+            # `e` on the results: served, only the format is asked (Word is first) and the file is a download.
+            page.keyboard.press("ArrowDown")  # into the results (escape then e would reach the app as alt+e)
+            page.keyboard.press("e")
+            until("Download as")
+            with page.expect_download(timeout=20_000) as started:
+                page.keyboard.press("Enter")
+            download = started.value
+            word = tmp_path / download.suggested_filename
+            download.save_as(str(word))
         finally:
             context.close()
     assert shot.stat().st_size > 10_000
     assert cookies["imr_search_pass"]["httpOnly"] and cookies["imr_search_pass"]["sameSite"] == "Strict"
     assert requests and all(url.startswith(served.url) for url in requests), requests
+    assert word.name == f"imr-{QUERY}.docx"
+    authorities = docx.Document(str(word)).tables[0]
+    assert [row.cells[0].text for row in authorities.rows] == ["Case", *(e.name for e in entries_for_query(open_index(index), QUERY))]
+    assert not list(Path.cwd().glob("imr-*.docx")), "nothing written on the server"

@@ -11,6 +11,8 @@ status line).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from io import BytesIO
 from typing import Protocol, TypeVar, cast
 
 from textual import work
@@ -18,10 +20,13 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...errors import IndexProblem
+from ...export import entries_for_packet, entries_for_query, title_for, write_export
 from ...query import SearchIndex
-from ...records import citation_line
+from ...records import citation_line, counted
 from ...userdata.packet import Packet
+from ...userdata.paths import open_atomically
 from .. import text
+from .export import ExportChoice, ExportScreen, export_stem
 
 ResultType = TypeVar("ResultType")
 
@@ -59,6 +64,7 @@ class IndexApp(Protocol):
 
     clock: Callable[[], float]
     packet: Packet
+    served: bool
 
     def packet_changed(self) -> None: ...
 
@@ -101,3 +107,67 @@ class IndexScreen(WorkScreen[None]):
         letter = view.letter if view is not None else None
         line = citation_line(letter, letter.items[item - 1]) if letter is not None and 1 <= item <= len(letter.items) else None
         self.app.call_from_thread(self.copy_case, line)
+
+    # -- export (`e` on the search and packet screens) --------------------------
+
+    def export(self, query: str | None) -> None:
+        """Ask where (served: only the format), then write the packet's items (``query`` None) or the query's.
+
+        The query's items are those ``search`` returns for it, as ``imr-search export QUERY`` writes them.
+        """
+        if query is None and not self.packet.entries:
+            self.notify("The packet is empty: space marks an item in the results or similar cases; nothing written", severity="warning")
+            return
+        served = cast(IndexApp, self.app).served
+        if served and not self.app.is_web:
+            self.notify("An export from the served app is a browser download: open it in a browser; nothing written", severity="warning")
+            return
+        what = counted(len(self.packet.entries), "packet item") if query is None else (f"The items matching {query}, best first" if query else "Every item in the index")
+        stem = export_stem(query, date.today())
+
+        def chosen(choice: ExportChoice | None) -> None:
+            if choice is not None:
+                packet = Packet(list(self.packet.entries)) if query is None else None
+                self._export(choice, query, packet, stem)
+
+        self.app.push_screen(ExportScreen(text.clean(what, one_line=True), stem, ask_path=not served), chosen)
+
+    def nothing_to_export(self, query: str) -> None:
+        self.notify(f"No items match {query!r}: nothing written", severity="warning", markup=False)
+
+    @work(thread=True, exclusive=True, group="export", name="The export", exit_on_error=False)
+    def _export(self, choice: ExportChoice, query: str | None, packet: Packet | None, stem: str) -> None:
+        entries = entries_for_packet(self.index, packet) if packet is not None else entries_for_query(self.index, query or "")
+        if get_current_worker().is_cancelled:
+            return
+        if not entries:
+            self.app.call_from_thread(self.nothing_to_export, query or "")
+            return
+        missing = sum(e.missing for e in entries)
+        count = counted(len(entries), "item") + (f" ({missing} not in the index, listed as missing)" if missing else "")
+        title = title_for(query)
+        if choice.path is None:
+            data = BytesIO()
+            write_export(entries, choice.fmt, data, title=title, query=query)
+            self.app.call_from_thread(self._download, data, f"{stem}.{choice.fmt}", count)
+            return
+        path = choice.file_path(stem)
+        if not path.parent.is_dir():
+            problem = f"there is no folder {path.parent}"
+        else:
+            replaced = path.exists()
+            try:
+                with open_atomically(path) as out:
+                    write_export(entries, choice.fmt, out, title=title, query=query)
+            except OSError as e:
+                problem = f"cannot write {path}: {e.strerror or e}"
+            else:
+                done = f"Exported {count} to {path}" + (" (it replaced the file there)" if replaced else "")
+                self.app.call_from_thread(self.notify, done, timeout=8, markup=False)
+                return
+        self.app.call_from_thread(self.notify, f"Not exported: {problem}; nothing written", title="Export", severity="error", timeout=10, markup=False)
+
+    def _download(self, data: BytesIO, name: str, count: str) -> None:
+        """Hand the file to the browser (Textual's web driver sends it; the server's token guards the download)."""
+        self.app.deliver_binary(data, save_filename=name)
+        self.notify(f"Sent {name} ({count}) to the browser as a download", timeout=8, markup=False)

@@ -37,6 +37,7 @@ class PacketScreen(DetailScreen):
         Binding("J,shift+down", "move(1)", "Move down", id="packet.down", tooltip="Move the highlighted item down"),
         Binding("n", "note", "Note", id="packet.note", tooltip="Write or edit the highlighted item's note"),
         Binding("x,delete", "remove", "Remove", id="packet.remove", tooltip="Take the highlighted item out of the packet"),
+        Binding("e", "export", "Export", id="packet.export", tooltip="Export the packet, in its order, to a file"),
     ]
 
     def __init__(self) -> None:
@@ -137,6 +138,9 @@ class PacketScreen(DetailScreen):
             self.packet_changed()
 
         self.app.push_screen(AskScreen("Note", text.clean(name, True), entry.note, "why this case matters"), noted)
+
+    def action_export(self) -> None:
+        self.export(None)
 
     @on(OptionList.OptionSelected, "#packet")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -69,6 +69,7 @@ class SearchScreen(IndexScreen):
         Binding("d", "toggle_sort", "Sort", show=False, id="search.sort", tooltip="Sort: best matches first / newest first"),
         Binding("escape", "leave", "Leave", show=False, id="search.leave", tooltip="Leave the search box or the filter panel"),
         Binding("space", "mark", "Mark", show=False, id="search.mark", tooltip="Mark/unmark the letter's best-matching item"),
+        Binding("e", "export", "Export", show=False, id="search.export", tooltip="Export the query's items to a file"),
         Binding("ctrl+s", "save_search", "Save search", show=False, id="search.save", tooltip="Save the query and its filters under a name"),
     ]
 
@@ -303,7 +304,7 @@ class SearchScreen(IndexScreen):
             if typing:
                 return False
             return True if self.current is not None else None
-        if action in ("toggle_filters", "stats", "authorities", "toggle_sort"):
+        if action in ("toggle_filters", "stats", "authorities", "toggle_sort", "export"):
             return not typing
         return True
 
@@ -352,6 +353,13 @@ class SearchScreen(IndexScreen):
     def action_mark(self) -> None:
         if (hit := self.current) is not None and hit.items:
             self.post_message(ToggleMark(hit.id, hit.items[0].item, hit.case_number))
+
+    def action_export(self) -> None:
+        results = self.results
+        if results is not None and not results.letters and self._shown == self._wanted:
+            self.nothing_to_export(self.effective_query)
+        else:
+            self.export(self.effective_query)
 
     def action_save_search(self) -> None:
         self.post_message(SaveSearch(self.effective_query))
