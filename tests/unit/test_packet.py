@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from imr_search.errors import UserDataError
 from imr_search.userdata.packet import Packet, load_packet, save_packet
+from imr_search.userdata.paths import write_atomically
 
 
 def test_mark_unmark_move_and_keep(user_data: Path) -> None:
@@ -30,3 +32,18 @@ def test_a_broken_packet_file_is_an_error_and_left_alone(user_data: Path) -> Non
     with pytest.raises(UserDataError, match="cannot read the packet in .*packet.json"):
         load_packet()
     assert (user_data / "packet.json").read_text() == '{"entries": [{"item": 1}]}'
+
+
+def test_files_are_written_with_the_mode_a_plain_open_gives(tmp_path: Path) -> None:
+    """An export on a shared folder is readable by the colleagues it was made for; a replaced file keeps its mode."""
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "packet.docx"
+        write_atomically(fresh, b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        fresh.chmod(0o600)
+        write_atomically(fresh, b"y")
+        assert fresh.stat().st_mode & 0o777 == 0o600
+        assert fresh.read_bytes() == b"y"
+    finally:
+        os.umask(old)
