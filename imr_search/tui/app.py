@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -28,6 +29,7 @@ from ..userdata.packet import Packet, load_packet, save_packet
 from .keys import GLOBAL_KEYS
 from .messages import IndexReloaded, OpenCitator, OpenCompare, OpenLetter, OpenSimilar, OpenStats, PacketChanged, RunQuery, SaveSearch, ToggleMark
 from .screens.ask import AskScreen
+from .screens.base import EXPORT_DELIVERY
 from .screens.build import BuildScreen
 from .screens.citator import CitatorScreen
 from .screens.compare import CompareScreen
@@ -151,6 +153,11 @@ class IMRSearchApp(App[int]):
 
     def on_open_stats(self, message: OpenStats) -> None:
         self.push_screen(StatsScreen(message.query))
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        """A browser download that never left says so (Textual itself only reports its screenshots)."""
+        if event.name == EXPORT_DELIVERY:
+            self.notify(f"The export did not reach the browser: {event.exception}", severity="error", markup=False)
 
     def on_open_citator(self, message: OpenCitator) -> None:
         self.push_screen(CitatorScreen(message.query))

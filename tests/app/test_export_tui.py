@@ -16,6 +16,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -25,6 +26,7 @@ from imr_search.index.writer import build
 from imr_search.query.order import ordered
 from imr_search.synth import write_corpus
 from imr_search.tui.app import IMRSearchApp
+from imr_search.tui.screens.base import EXPORT_DELIVERY
 from imr_search.tui.screens.export import ExportChoice, ExportScreen
 from imr_search.tui.screens.packet import PacketScreen
 from imr_search.tui.screens.similar import SimilarScreen
@@ -247,6 +249,21 @@ def test_served_the_question_is_only_the_format_and_nothing_is_written_off_the_b
     asyncio.run(go())
     assert answers == [ExportChoice("md", None)]
     assert list(here.iterdir()) == []
+
+
+def test_a_browser_download_that_fails_is_said(index: Path) -> None:
+    """Textual reports only its own screenshots' failed deliveries; an export's failure reaches the user too."""
+    app = IMRSearchApp(index, served=True, clock=lambda: 0.0)
+
+    async def go() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            app.post_message(events.DeliveryFailed(key="k", exception=OSError("connection closed"), name=EXPORT_DELIVERY))
+            app.post_message(events.DeliveryFailed(key="s", exception=OSError("closed"), name="screenshot"))
+            await settle(pilot)
+            assert [m for m in said(app) if "export" in m] == ["The export did not reach the browser: connection closed"]
+
+    asyncio.run(go())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])

@@ -28,6 +28,9 @@ from ...userdata.paths import open_atomically
 from .. import text
 from .export import ExportChoice, ExportScreen, export_stem
 
+EXPORT_DELIVERY = "export"
+"""The name a browser download of an export goes by, so the app can say when one failed."""
+
 ResultType = TypeVar("ResultType")
 
 
@@ -169,5 +172,5 @@ class IndexScreen(WorkScreen[None]):
 
     def _download(self, data: BytesIO, name: str, count: str) -> None:
         """Hand the file to the browser (Textual's web driver sends it; the server's token guards the download)."""
-        self.app.deliver_binary(data, save_filename=name)
+        self.app.deliver_binary(data, save_filename=name, name=EXPORT_DELIVERY)
         self.notify(f"Sent {name} ({count}) to the browser as a download", timeout=8, markup=False)
