@@ -132,7 +132,14 @@ def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int 
     help="Comma-separated: text, pdf, html. With several, about 8 letters in 10 stay text "
     "and the rest are split among the others (pdf needs the pdf extra).",
 )
-def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
+@click.option(
+    "--first-number",
+    type=click.IntRange(min=0, max=9_000_000),
+    default=0,
+    show_default=True,
+    help="Start case numbers above this, to add a slice with another seed to a corpus.",
+)
+def synth(out_dir: Path, count: int, seed: int, formats: str, first_number: int) -> None:
     """Write COUNT realistic generated letters into OUT_DIR."""
     from ..synth import MissingExtra, normalize_formats, write_corpus
 
@@ -142,7 +149,7 @@ def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
         raise click.BadParameter(str(e), param_hint="--formats") from None
     started = time.perf_counter()
     try:
-        stats = write_corpus(out_dir, count, seed=seed, formats=fmts)
+        stats = write_corpus(out_dir, count, seed=seed, formats=fmts, first_number=first_number)
     except MissingExtra as e:
         warn(f"error: {e}")
         sys.exit(1)
