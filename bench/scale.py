@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from imr_search import open_index  # noqa: E402
 from imr_search.index.workers import parse_all  # noqa: E402
+from imr_search.query import language  # noqa: E402
 from imr_search.records import letter_from_json  # noqa: E402
 
 from shared import Fts5, Query, du, pct, readme_mix, timed, typo  # noqa: E402
@@ -68,6 +69,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--queries", type=int, default=100, help="random words and random phrases")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--paired-grams", action="store_true",
+                    help="also time phrase and common queries with and without the common grams, alternating, on one index")
     args = ap.parse_args()
     try:
         sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
@@ -93,6 +96,7 @@ def main() -> None:
             _grow(corpus, size, args.seed)
             results.append(measure(work, corpus, size, args))
             print_size(results[-1])
+            print_grams(results[-1])
             _write(results)
         print_growth(results)
     finally:
@@ -185,6 +189,7 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
     ours["similar"] = timed(idx.similar, [(i,) for i in similar_ids])
     ours["stats"] = timed(idx.stats, [(q,) for q in STATS])
     reader_mb = _peak_mb()
+    grams = paired_grams(idx, mixes) if args.paired_grams else None
     del idx
     shutil.rmtree(index)
 
@@ -217,7 +222,22 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         "fts5_insert_s": round(fts_s, 1) if fts_s is not None else None,
         "fts5_mb": round(fts_mb, 1) if fts_mb is not None else None,
         "queries": {kind: _summary(ms, peer.get(kind)) for kind, ms in ours.items()},
+        "common_grams": grams,
     }
+
+
+def paired_grams(idx, mixes: dict[str, list[Query]]) -> dict:
+    """Phrase and common queries timed with the gram terms and without, each query both ways in turn."""
+    out = {}
+    for kind in ("phrase", "common"):
+        on, off = [], []
+        for q, _, _ in mixes[kind]:
+            for flag, into in ((True, on), (False, off)) if len(on) % 2 else ((False, off), (True, on)):
+                language.COMMON_GRAMS = flag
+                into.extend(timed(lambda: idx.search(q, limit=20), [()]))
+        language.COMMON_GRAMS = True
+        out[kind] = {"with": _summary(on, None), "without": _summary(off, None)}
+    return out
 
 
 def issue_mix(idx, rng: random.Random, ids: list[str], n: int) -> dict[str, list[Query]]:
@@ -295,6 +315,13 @@ def print_size(r: dict) -> None:
         f"{k[7:]} p50/p95 {v['p50_ms']:.1f}/{v['p95_ms']:.1f} ms"
         + (f" (FTS5 {v['fts5_p50_ms']:.1f}/{v['fts5_p95_ms']:.1f})" if "fts5_p50_ms" in v else "")
         for k, v in q.items() if k.startswith("readme ")))
+
+
+def print_grams(r: dict) -> None:
+    for kind, v in (r["common_grams"] or {}).items():
+        a, b = v["without"], v["with"]
+        print(f"common grams, {kind} p50/p95/max: without {a['p50_ms']:.1f}/{a['p95_ms']:.1f}/{a['max_ms']:.1f} ms, "
+              f"with {b['p50_ms']:.1f}/{b['p95_ms']:.1f}/{b['max_ms']:.1f} ms")
 
 
 def print_growth(results: list[dict]) -> None:

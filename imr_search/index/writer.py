@@ -37,7 +37,7 @@ from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
 from . import store
-from .schema import EXACT_SUFFIX, build_schema, keyword_labels, section_values, without_letters
+from .schema import EXACT_SUFFIX, GRAM_SUFFIX, build_schema, gram_text, keyword_labels, section_values, without_letters
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -134,6 +134,9 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
             for text in texts:
                 d.add_text(name, text)
                 d.add_text(name + EXACT_SUFFIX, text)
+                grams = gram_text(text)
+                if grams:
+                    d.add_text(name + GRAM_SUFFIX, grams)
         d.add_text("outcome", it.outcome)
         d.add_text("treatment_name", it.treatment.lower())
         if it.category:

@@ -109,7 +109,10 @@ def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, s
         if letter is None:
             continue
         item_hits = []
-        for score, no in sorted(items, key=lambda x: (-x[0], x[1])) if sort == "relevance" else sorted(items, key=lambda x: x[1]):
+        # Best first by the score as shown: Tantivy's last bits depend on how
+        # a query's clauses are summed (and in which segment), not on the item.
+        shown = [(round(score, 4) if sort == "relevance" else 0.0, no) for score, no in items]
+        for score, no in sorted(shown, key=lambda x: (-x[0], x[1])):
             it = letter.items[no - 1]
             item_hits.append(
                 ItemHit(
@@ -118,7 +121,7 @@ def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, s
                     treatment=it.treatment,
                     category=it.category,
                     outcome=it.outcome,
-                    score=round(score if sort == "relevance" else 0.0, 4),
+                    score=score,
                     snippets=snippets.of(letter, it),
                 )
             )
