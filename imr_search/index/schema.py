@@ -140,22 +140,24 @@ GRAM_SUFFIX = "_g"
 GRAM_JOINER = "_"
 """Between the two words of a gram term ("is_not")."""
 
-_TOKENS = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).build()
-_LOWER = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.lowercase()).build()
-_LONG = 40
-"""Tantivy's "default" tokenizer (the unstemmed twins') drops tokens of this many bytes or more, leaving a gap."""
+_UNSTEMMED = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .build()
+)
+"""Tantivy's "default" tokenizer (the unstemmed twins') word for word."""
 
 
-def _pairs(text: str) -> Iterator[str]:
-    """Adjacent common-word pairs of ``text`` as the unstemmed twin's positions hold them."""
-    prev = None
-    for raw, word in zip(_TOKENS.analyze(text), _LOWER.analyze(text)):
-        if len(raw.encode()) >= _LONG or word not in COMMON_WORDS:
-            prev = None
-            continue
-        if prev is not None:
-            yield prev + GRAM_JOINER + word
-        prev = word
+def _pairs(text: str) -> list[str]:
+    """Adjacent common-word pairs of ``text``, as the unstemmed twin holds its words.
+
+    A word too long to index leaves a gap there, which this list closes: a
+    pair across it is one no phrase can need, so it only costs a little room.
+    """
+    words = _UNSTEMMED.analyze(text)
+    common = COMMON_WORDS
+    return [a + GRAM_JOINER + b for a, b in zip(words, words[1:]) if a in common and b in common]
 
 
 def gram_text(text: str) -> str:
@@ -166,8 +168,8 @@ def gram_text(text: str) -> str:
 def phrase_grams(phrase: str) -> list[str]:
     """The gram terms every text matching ``phrase`` (slop 0) must hold, each once.
 
-    Sound by construction: a text holds the phrase's words at adjacent
-    positions, so it holds each common pair among them as a gram too.
+    Sound by construction: a text that holds the phrase's words at adjacent
+    positions holds each common pair among them as a gram too.
     """
     return list(dict.fromkeys(_pairs(phrase)))
 

@@ -124,6 +124,7 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
     """
     decided = _date(letter.decision_date)
     specialties = [s.lower() for s in letter.reviewer.specialties]
+    grams: dict[str, str] = {}  # the letter's own texts are on every item: their pairs are found once
     docs = []
     for it in letter.items:
         d = tantivy.Document()
@@ -134,9 +135,11 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
             for text in texts:
                 d.add_text(name, text)
                 d.add_text(name + EXACT_SUFFIX, text)
-                grams = gram_text(text)
-                if grams:
-                    d.add_text(name + GRAM_SUFFIX, grams)
+                pairs = grams.get(text)
+                if pairs is None:
+                    pairs = grams[text] = gram_text(text)
+                if pairs:
+                    d.add_text(name + GRAM_SUFFIX, pairs)
         d.add_text("outcome", it.outcome)
         d.add_text("treatment_name", it.treatment.lower())
         if it.category:
