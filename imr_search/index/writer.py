@@ -35,7 +35,7 @@ from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem, is_engine_panic
 from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
-from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
+from .workers import PARSE_TIMEOUT, Result, parse_files
 from . import store
 from .schema import EXACT_SUFFIX, GRAM_SUFFIX, build_schema, gram_text, keyword_labels, section_values, without_letters
 
@@ -375,16 +375,8 @@ def build(
     return report
 
 
-def _parse(candidates: list[str], jobs: int | None, timeout: float) -> Iterable[Result]:
-    # Small text-only sets parse in this process; anything else in workers
-    # with a per-file time limit (a PDF can hang its library).
-    if len(candidates) < 64 and not any(p.lower().endswith(".pdf") for p in candidates):
-        return map(parse_one, candidates)
-    return parse_all(candidates, jobs or os.cpu_count() or 1, timeout=timeout)
-
-
 def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> None:
-    for done, result in enumerate(_parse(todo, jobs, timeout), 1):
+    for done, result in enumerate(parse_files(todo, jobs, timeout), 1):
         if progress:
             progress(done, len(todo))
         b.add(result)
