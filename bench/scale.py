@@ -100,8 +100,8 @@ def main() -> None:
             _write(results)
         print_growth(results)
     finally:
-        for leftover in ("index", "fts.db"):
-            shutil.rmtree(work / leftover, ignore_errors=True) if leftover == "index" else (work / leftover).unlink(missing_ok=True)
+        shutil.rmtree(work / "index", ignore_errors=True)
+        (work / "fts.db").unlink(missing_ok=True)
         if not args.keep_corpus:
             shutil.rmtree(corpus, ignore_errors=True)
             if not args.workdir:
@@ -120,15 +120,20 @@ def _disk_needed(sizes: list[int], have: int, fts_max: int) -> int:
 _CASE = re.compile(r"CM\d\d-(\d+)")
 
 
+def _slices(corpus: Path) -> Path:
+    """Where the sizes of the corpus's slices are kept (beside it, so no build reads it as a letter)."""
+    return corpus.with_name(corpus.name + "-slices.json")
+
+
 def _letters_in(corpus: Path) -> int:
-    slices = corpus / "slices.json"
+    slices = _slices(corpus)
     return sum(json.loads(slices.read_text())) if slices.exists() else 0
 
 
 def _grow(corpus: Path, size: int, seed: int) -> None:
     """Add a slice so the corpus holds ``size`` letters: its own seed, case numbers above the others'."""
     corpus.mkdir(parents=True, exist_ok=True)
-    state = corpus / "slices.json"
+    state = _slices(corpus)
     slices: list[int] = json.loads(state.read_text()) if state.exists() else []
     if sum(slices) > size:
         sys.exit(f"{corpus} already holds {sum(slices):,} letters, more than {size:,}: start from an empty --workdir")
@@ -172,7 +177,7 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
     if done.returncode:
         sys.exit(f"the build of {size:,} letters failed:\n{done.stderr[-2000:]}")
     built = json.loads(done.stdout.strip().splitlines()[-1])
-    text_bytes = sum(f.stat().st_size for f in os.scandir(corpus) if f.is_file() and f.name != "slices.json")
+    text_bytes = du(corpus)
     index_bytes = du(index)
 
     _reset_peak()
@@ -199,8 +204,8 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         db = work / "fts.db"
         db.unlink(missing_ok=True)
         fts = Fts5(db)
-        paths = sorted(str(p) for p in corpus.iterdir() if p.name != "slices.json")
-        fts_s = fts.insert(letter_from_json(data) for _, data, _, _ in parse_all(sorted(paths), args.jobs) if data)
+        paths = sorted(str(p) for p in corpus.iterdir())
+        fts_s = fts.insert(letter_from_json(data) for _, data, _, _ in parse_all(paths, args.jobs) if data)
         fts_mb = db.stat().st_size / 1e6
         for _, m, _ in mixes["term"][:5]:
             fts.query(m)

@@ -23,7 +23,13 @@ Groups = dict[int, list[tuple[float, int]]]
 """Letter ordinal -> [(score, item number)], best letter first."""
 
 TIES = 50
-"""Letters read past the last one shown while they tie with it, at most this many times the page."""
+"""Letters tied at the cut are read up to this many times ``limit`` letters in all."""
+
+
+def shown(score: float) -> float:
+    """A score as results show it, and as ties are judged: Tantivy's last bits depend on how
+    a query's clauses are summed (and in which segment), not on the item."""
+    return round(score, 4)
 
 
 def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool) -> SearchResults:
@@ -83,18 +89,18 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
             total = result.count or 0
         for (lno, no), score in snap.keyed(result):
             if lno not in groups:
-                if cut is not None and (round(score, 4) != cut or len(groups) >= limit * TIES):
+                if cut is not None and (shown(score) != cut or len(groups) >= limit * TIES):
                     full = True
                     break
                 groups[lno] = []
                 if len(groups) == limit:
-                    cut = round(score, 4)
+                    cut = shown(score)
             groups[lno].append((score, no))
         offset += page
         exhausted = not full and (len(result.hits) < page or (total is not None and offset >= total))
         page *= 2
     if len(groups) > limit:  # of the tied letters, the first in the corpus's file order (the build's ordinals)
-        keep = sorted(groups, key=lambda lno: (-round(groups[lno][0][0], 4), lno))[:limit]
+        keep = sorted(groups, key=lambda lno: (-shown(groups[lno][0][0]), lno))[:limit]
         groups = {lno: groups[lno] for lno in keep}
     if exhausted:  # every matching item was read
         return groups, total
@@ -124,10 +130,8 @@ def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, s
         if letter is None:
             continue
         item_hits = []
-        # Best first by the score as shown: Tantivy's last bits depend on how
-        # a query's clauses are summed (and in which segment), not on the item.
-        shown = [(round(score, 4) if sort == "relevance" else 0.0, no) for score, no in items]
-        for score, no in sorted(shown, key=lambda x: (-x[0], x[1])):
+        scored = [(shown(score) if sort == "relevance" else 0.0, no) for score, no in items]
+        for score, no in sorted(scored, key=lambda x: (-x[0], x[1])):  # best first, ties by item number
             it = letter.items[no - 1]
             item_hits.append(
                 ItemHit(

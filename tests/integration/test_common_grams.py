@@ -55,7 +55,7 @@ def _answer(idx, query: str) -> tuple:
     """Every matching item with its score as shown, and the count (what a page of results is cut from)."""
     snap = idx._snap
     groups, total = search._collect(snap, snap.query(snap.parse(query)), ALL, "relevance", True)
-    return total, sorted((lno, no, round(score, 4)) for lno, items in groups.items() for score, no in items)
+    return total, sorted((lno, no, search.shown(score)) for lno, items in groups.items() for score, no in items)
 
 
 def test_gram_path_gives_the_plain_phrase_results(corpus, monkeypatch):
