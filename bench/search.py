@@ -16,7 +16,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,57 +31,7 @@ from imr_search.index.writer import build  # noqa: E402
 from imr_search.parse import parse_file  # noqa: E402
 from imr_search.synth import write_corpus  # noqa: E402
 
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
-
-
-def _du(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-
-
-def _fts_build(db: Path, corpus: Path) -> tuple[sqlite3.Connection, float]:
-    started = time.perf_counter()
-    con = sqlite3.connect(db)
-    con.execute(
-        "CREATE VIRTUAL TABLE items USING fts5(letter_id UNINDEXED, item UNINDEXED, outcome UNINDEXED, "
-        "category UNINDEXED, decided UNINDEXED, treatment, rationale, guideline, summary, tokenize='porter unicode61')"
-    )
-    rows = []
-    seen: set[str] = set()
-    for path in sorted(corpus.iterdir()):
-        letter = parse_file(path)
-        if letter.id in seen:
-            continue
-        seen.add(letter.id)
-        for it in letter.items:
-            rows.append((letter.id, it.item, it.outcome, (it.category or "").lower(), letter.decision_date or "",
-                         f"{it.request} {it.treatment}", it.rationale,
-                         f"{it.claims_administrator_guideline} {it.reviewer_guideline}", letter.summary))
-        if len(rows) > 5000:
-            con.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)", rows)
-            rows.clear()
-    con.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    con.commit()
-    return con, time.perf_counter() - started
-
-
-def _fts_query(con: sqlite3.Connection, match: str, where: str = "") -> int:
-    sql = (
-        "SELECT letter_id, item, snippet(items, -1, '[', ']', '…', 16) FROM items WHERE items MATCH ? "
-        + where + " ORDER BY bm25(items, 4.0, 2.5, 1.6, 1.0) LIMIT 20"
-    )
-    return len(con.execute(sql, (match,)).fetchall())
-
-
-def _time(fn, args_list) -> list[float]:
-    out = []
-    for args in args_list:
-        started = time.perf_counter()
-        fn(*args)
-        out.append((time.perf_counter() - started) * 1000)
-    return out
+from shared import Fts5, du, pct, readme_mix, timed, typo  # noqa: E402
 
 
 def main() -> None:
@@ -110,57 +59,46 @@ def run(work: Path, args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     write_corpus(corpus, args.letters, seed=args.seed)
     synth_s = time.perf_counter() - t0
-    text_bytes = _du(corpus)
+    text_bytes = du(corpus)
 
     report = build([corpus], work / "index", jobs=args.jobs)
-    index_bytes = _du(work / "index")
+    index_bytes = du(work / "index")
     idx = open_index(work / "index")
 
-    con, fts_build_s = _fts_build(work / "fts.db", corpus)
+    fts = Fts5(work / "fts.db")
+    fts_build_s = fts.insert(parse_file(p) for p in sorted(corpus.iterdir()))
     fts_bytes = (work / "fts.db").stat().st_size
 
     rng = random.Random(args.seed)
     treatments = sorted(idx.meta["treatments"])
-    words = sorted({w for t in treatments for w in t.split() if len(w) > 4 and w.isalpha()})
-    pairs = [t for t in treatments if len(t.split()) == 2 and all(w.isalpha() for w in t.split())]
-    n = args.queries
-    term_q = [rng.choice(words) for _ in range(n)]
-    phrase_q = [rng.choice(pairs) for _ in range(n)]
-    filter_q = [(rng.choice(words), rng.choice(["upheld", "overturned"])) for _ in range(n)]
-    def typo(s: str) -> str:
-        i = rng.randrange(1, len(s) - 1)
-        return s[:i] + s[i + 1 :]
-    fuzzy_q = [typo(rng.choice(treatments)) for _ in range(n)]
+    mix = readme_mix(treatments, rng, args.queries)
+    fuzzy_q = [typo(rng, rng.choice(treatments)) for _ in range(args.queries)]
     ids = [h.id for h in idx.search("", limit=5000).letters]
-    similar_q = [rng.choice(ids) for _ in range(n)]
+    similar_q = [rng.choice(ids) for _ in range(args.queries)]
 
     # warm both engines' caches the same way
-    for w in term_q[:5]:
-        idx.search(w, count=False)
-        _fts_query(con, w)
+    for ours, match, _ in mix["term"][:5]:
+        idx.search(ours, count=False)
+        fts.query(match)
 
     rows = []
 
     def row(kind: str, ours: list[float], peer: list[float] | None, rg: list[float] | None = None) -> None:
-        entry = {"kind": kind, "p50_ms": round(_pct(ours, 50), 2), "p95_ms": round(_pct(ours, 95), 2)}
+        entry = {"kind": kind, "p50_ms": round(pct(ours, 50), 2), "p95_ms": round(pct(ours, 95), 2)}
         if peer:
-            entry.update(fts5_p50_ms=round(_pct(peer, 50), 2), fts5_p95_ms=round(_pct(peer, 95), 2),
-                         ratio_p50=round(_pct(peer, 50) / _pct(ours, 50), 2), ratio_p95=round(_pct(peer, 95) / _pct(ours, 95), 2))
+            entry.update(fts5_p50_ms=round(pct(peer, 50), 2), fts5_p95_ms=round(pct(peer, 95), 2),
+                         ratio_p50=round(pct(peer, 50) / pct(ours, 50), 2), ratio_p95=round(pct(peer, 95) / pct(ours, 95), 2))
         if rg:
-            entry.update(ripgrep_p50_ms=round(_pct(rg, 50), 1))
+            entry.update(ripgrep_p50_ms=round(pct(rg, 50), 1))
         rows.append(entry)
 
     # Like the FTS5 peer: the ranked top 20 with snippets, no count of every match.
-    row("term", _time(lambda q: idx.search(q, count=False), [(q,) for q in term_q]),
-        _time(lambda q: _fts_query(con, q), [(q,) for q in term_q]),
-        _time(_rg, [(corpus, q) for q in term_q[:10]]))
-    row("phrase", _time(lambda q: idx.search(f'"{q}"', count=False), [(q,) for q in phrase_q]),
-        _time(lambda q: _fts_query(con, f'"{q}"'), [(q,) for q in phrase_q]),
-        _time(_rg, [(corpus, q) for q in phrase_q[:10]]))
-    row("filter", _time(lambda w, o: idx.search(f"{w} outcome:{o}", count=False), filter_q),
-        _time(lambda w, o: _fts_query(con, w, f"AND outcome = '{o}'"), filter_q))
-    row("fuzzy treatment", _time(lambda q: idx.treatments(q), [(q,) for q in fuzzy_q]), None)
-    row("similar", _time(lambda i: idx.similar(i), [(i,) for i in similar_q]), None)
+    for kind in ("term", "phrase", "filter"):
+        row(kind, timed(lambda q: idx.search(q, count=False), [(q,) for q, _, _ in mix[kind]]),
+            timed(fts.query, [(m, w) for _, m, w in mix[kind]]),
+            timed(_rg, [(corpus, m.strip('"')) for _, m, _ in mix[kind][:10]]) if kind != "filter" else None)
+    row("fuzzy treatment", timed(lambda q: idx.treatments(q), [(q,) for q in fuzzy_q]), None)
+    row("similar", timed(lambda i: idx.similar(i), [(i,) for i in similar_q]), None)
 
     result = {
         "letters": report.letters,

@@ -13,11 +13,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import IndexProblem, LetterError
-from ..parse import parse_file
+from ..errors import IndexProblem
 from ..read import corpus
-from ..records import Letter
-from ..records import counted
+from ..records import Letter, counted, letter_from_json
 from . import tables, text
 from .index_option import index_option
 from .output import Format, emit, format_option, warn
@@ -31,20 +29,23 @@ def parse(paths: tuple[Path, ...], fmt: Format) -> None:
 
     Exit status 1 if any file could not be read as a letter.
     """
+    from ..index.workers import parse_files
+
     counts = {"ok": 0, "failed": 0, "items": 0}
     started = time.perf_counter()
+    walked = list(corpus.walk(paths))
+    parsed = iter(parse_files([str(p) for p, problem in walked if problem is None]))  # both cores, in file order
 
     def letters() -> Iterator[Letter]:
-        for path, problem in corpus.walk(paths):
+        for path, problem in walked:
+            data = None
             if problem is None:
-                try:
-                    letter = parse_file(path)
-                except LetterError as e:
-                    problem = e.reason
-            if problem is not None:
+                _, data, problem, _ = next(parsed)
+            if data is None:
                 counts["failed"] += 1
                 warn(f"{path}: {problem}")
                 continue
+            letter = letter_from_json(data)
             counts["ok"] += 1
             counts["items"] += len(letter.items)
             yield letter
@@ -132,7 +133,14 @@ def index_cmd(corpus_paths: tuple[Path, ...], index_dir: Path | None, jobs: int 
     help="Comma-separated: text, pdf, html. With several, about 8 letters in 10 stay text "
     "and the rest are split among the others (pdf needs the pdf extra).",
 )
-def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
+@click.option(
+    "--first-number",
+    type=click.IntRange(min=0, max=9_000_000),
+    default=0,
+    show_default=True,
+    help="Start case numbers above this, to add a slice with another seed to a corpus.",
+)
+def synth(out_dir: Path, count: int, seed: int, formats: str, first_number: int) -> None:
     """Write COUNT realistic generated letters into OUT_DIR."""
     from ..synth import MissingExtra, normalize_formats, write_corpus
 
@@ -142,7 +150,7 @@ def synth(out_dir: Path, count: int, seed: int, formats: str) -> None:
         raise click.BadParameter(str(e), param_hint="--formats") from None
     started = time.perf_counter()
     try:
-        stats = write_corpus(out_dir, count, seed=seed, formats=fmts)
+        stats = write_corpus(out_dir, count, seed=seed, formats=fmts, first_number=first_number)
     except MissingExtra as e:
         warn(f"error: {e}")
         sys.exit(1)

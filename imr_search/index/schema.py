@@ -6,7 +6,10 @@ fields; results are grouped back into letters at query time.
 
 Every searchable section exists twice: stemmed (``rationale``) for bare
 words, and an unstemmed, lower-cased twin (``rationale_x``) for quoted
-phrases, which must match the words as written. The letter record itself is
+phrases, which must match the words as written, and a third field
+(``rationale_g``) that holds each adjacent pair of common words in the
+section as one term, so a phrase of common words reads one short posting
+list first (``phrase_grams``). The letter record itself is
 stored once, as JSON, on its first item's document: the text fields are not
 stored, which keeps the index near the size of the letters' text.
 """
@@ -19,8 +22,9 @@ from typing import Literal, NamedTuple
 import tantivy
 
 from ..records import Document, Item, Letter, document_text
+from .common_words import COMMON_WORDS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump on any change to fields, tokenizers or the stored JSON."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")
@@ -132,6 +136,44 @@ BOOSTS = {"treatment": 4.0, "rationale": 2.5, "guideline": 1.6, "summary": 1.0, 
 
 EXACT_SUFFIX = "_x"
 
+GRAM_SUFFIX = "_g"
+GRAM_JOINER = "_"
+"""Between the two words of a gram term ("is_not")."""
+
+_UNSTEMMED = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .build()
+)
+"""Tantivy's "default" tokenizer (the unstemmed twins') word for word."""
+
+
+def _pairs(text: str) -> list[str]:
+    """Adjacent common-word pairs of ``text``, as the unstemmed twin holds its words.
+
+    A word too long to index leaves a gap there, which this list closes: a
+    pair across it is one no phrase can need, so it only costs a little room.
+    """
+    words = _UNSTEMMED.analyze(text)
+    common = COMMON_WORDS
+    return [a + GRAM_JOINER + b for a, b in zip(words, words[1:]) if a in common and b in common]
+
+
+def gram_text(text: str) -> str:
+    """What the gram field holds for one text: its common pairs, space-separated ("" for none)."""
+    return " ".join(_pairs(text))
+
+
+def phrase_grams(phrase: str) -> list[str]:
+    """The gram terms every text matching ``phrase`` (slop 0) must hold, each once.
+
+    Sound by construction: a text that holds the phrase's words at adjacent
+    positions holds each common pair among them as a gram too.
+    """
+    return list(dict.fromkeys(_pairs(phrase)))
+
+
 STEMMED = "en_stem"
 """The stemmed sections' tokenizer (Tantivy's own)."""
 STEMMED_ANALYZER = (
@@ -166,6 +208,7 @@ def build_schema() -> tantivy.Schema:
     for name in SECTIONS:
         sb.add_text_field(name, tokenizer_name=STEMMED, index_option="position")
         sb.add_text_field(name + EXACT_SUFFIX, tokenizer_name="default", index_option="position")
+        sb.add_text_field(name + GRAM_SUFFIX, tokenizer_name="whitespace", index_option="basic")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
     sb.add_text_field("body", tokenizer_name="default", index_option="position")

@@ -35,9 +35,9 @@ from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem, is_engine_panic
 from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
-from .workers import PARSE_TIMEOUT, Result, parse_all, parse_one
+from .workers import PARSE_TIMEOUT, Result, parse_files
 from . import store
-from .schema import EXACT_SUFFIX, build_schema, keyword_labels, section_values, without_letters
+from .schema import EXACT_SUFFIX, GRAM_SUFFIX, build_schema, gram_text, keyword_labels, section_values, without_letters
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -124,6 +124,7 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
     """
     decided = _date(letter.decision_date)
     specialties = [s.lower() for s in letter.reviewer.specialties]
+    grams: dict[str, str] = {}  # the letter's own texts are on every item: their pairs are found once
     docs = []
     for it in letter.items:
         d = tantivy.Document()
@@ -134,6 +135,11 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
             for text in texts:
                 d.add_text(name, text)
                 d.add_text(name + EXACT_SUFFIX, text)
+                pairs = grams.get(text)
+                if pairs is None:
+                    pairs = grams[text] = gram_text(text)
+                if pairs:
+                    d.add_text(name + GRAM_SUFFIX, pairs)
         d.add_text("outcome", it.outcome)
         d.add_text("treatment_name", it.treatment.lower())
         if it.category:
@@ -376,16 +382,8 @@ def build(
     return report
 
 
-def _parse(candidates: list[str], jobs: int | None, timeout: float) -> Iterable[Result]:
-    # Small text-only sets parse in this process; anything else in workers
-    # with a per-file time limit (a PDF can hang its library).
-    if len(candidates) < 64 and not any(p.lower().endswith(".pdf") for p in candidates):
-        return map(parse_one, candidates)
-    return parse_all(candidates, jobs or os.cpu_count() or 1, timeout=timeout)
-
-
 def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> None:
-    for done, result in enumerate(_parse(todo, jobs, timeout), 1):
+    for done, result in enumerate(parse_files(todo, jobs, timeout), 1):
         if progress:
             progress(done, len(todo))
         b.add(result)

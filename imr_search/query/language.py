@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 
 import tantivy
 
-from ..index.schema import BOOSTS, EXACT_SUFFIX, SECTIONS
+from ..index.schema import BOOSTS, EXACT_SUFFIX, GRAM_SUFFIX, SECTIONS, phrase_grams
 from ..records import CITATION_SOURCES
 
 FILTERS = ("outcome", "specialty", "cites", "category", "subcategory", "body", "decided", "case")
@@ -67,6 +67,9 @@ _TOKEN = re.compile(
 _SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/<>=\']')
 _DATE_RANGE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
+COMMON_GRAMS = True
+"""Put a phrase's common-word pairs beside it (see ``_phrase_clause``); off only to measure what they save."""
+
 
 @dataclass
 class Parsed:
@@ -94,7 +97,12 @@ def _phrase_clause(section: str | None, phrase: str, slop: int | None) -> str:
         return ""
     body = '"' + " ".join(words) + '"' + (f"~{slop}" if slop else "")
     targets = [section] if section else list(SECTIONS)
+    grams = phrase_grams(" ".join(words)) if COMMON_GRAMS and not slop else []
     parts = [f"{s}{EXACT_SUFFIX}:{body}^{BOOSTS[s]}" for s in targets]
+    if grams:
+        # Each gram must be there too, scored zero: the same items with the same
+        # scores, but the intersection starts from the pairs' short posting lists.
+        parts = [f"(+{p} " + " ".join(f"+{s}{GRAM_SUFFIX}:{g}^0" for g in grams) + ")" for s, p in zip(targets, parts)]
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 

@@ -22,6 +22,15 @@ from .snapshot import Snapshot
 Groups = dict[int, list[tuple[float, int]]]
 """Letter ordinal -> [(score, item number)], best letter first."""
 
+TIES = 50
+"""Letters tied at the cut are read up to this many times ``limit`` letters in all."""
+
+
+def shown(score: float) -> float:
+    """A score as results show it, and as ties are judged: Tantivy's last bits depend on how
+    a query's clauses are summed (and in which segment), not on the item."""
+    return round(score, 4)
+
 
 def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool, only: list[int] | None = None) -> SearchResults:
     """Letters matching ``query``; a query that finds nothing is retried with its typos corrected.
@@ -71,27 +80,39 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
     """Item hits grouped by letter (its build ordinal), best letter first.
 
     A letter's place is that of its best item. Hits are read a page at a
-    time until ``limit`` letters are found; then one more query fetches the
+    time until ``limit`` letters are found, and on past the letters that tie
+    with the last of them: the index breaks ties by where documents sit,
+    which changes from build to build, so the first tied letters in the
+    build's ordinals (file order) are kept instead. Then one more query fetches the
     other matching items of just those letters. ``count`` also counts every
     matching item, which visits every match where the ranked top alone need not.
     """
     groups: Groups = {}
     page, offset = limit * 2 + 10, 0
     total: int | None = None
-    while len(groups) < limit:
+    cut: float | None = None  # the last letter's score, once ``limit`` letters are in
+    full = exhausted = False
+    while not (full or exhausted):
         result = snap.searcher.search(q, page, count=count and offset == 0, offset=offset, order_by_field=_order_by(sort))
         if count and offset == 0:
             total = result.count or 0
         for (lno, no), score in snap.keyed(result):
             if lno not in groups:
-                if len(groups) >= limit:
+                if cut is not None and (shown(score) != cut or len(groups) >= limit * TIES):
+                    full = True
                     break
                 groups[lno] = []
+                if len(groups) == limit:
+                    cut = shown(score)
             groups[lno].append((score, no))
         offset += page
-        if len(result.hits) < page or (total is not None and offset >= total):
-            return groups, total
+        exhausted = not full and (len(result.hits) < page or (total is not None and offset >= total))
         page *= 2
+    if len(groups) > limit:  # of the tied letters, the first in the corpus's file order (the build's ordinals)
+        keep = sorted(groups, key=lambda lno: (-shown(groups[lno][0][0]), lno))[:limit]
+        groups = {lno: groups[lno] for lno in keep}
+    if exhausted:  # every matching item was read
+        return groups, total
     rest = tantivy.Query.boolean_query(
         [(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(snap.schema, "lno", list(groups)))]
     )
@@ -118,7 +139,8 @@ def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, s
         if letter is None:
             continue
         item_hits = []
-        for score, no in sorted(items, key=lambda x: (-x[0], x[1])) if sort == "relevance" else sorted(items, key=lambda x: x[1]):
+        scored = [(shown(score) if sort == "relevance" else 0.0, no) for score, no in items]
+        for score, no in sorted(scored, key=lambda x: (-x[0], x[1])):  # best first, ties by item number
             it = letter.items[no - 1]
             item_hits.append(
                 ItemHit(
@@ -127,7 +149,7 @@ def _letters(snap: Snapshot, groups: Groups, q: tantivy.Query, parsed: Parsed, s
                     treatment=it.treatment,
                     category=it.category,
                     outcome=it.outcome,
-                    score=round(score if sort == "relevance" else 0.0, 4),
+                    score=score,
                     snippets=snippets.of(letter, it),
                 )
             )

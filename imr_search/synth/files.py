@@ -65,7 +65,7 @@ def normalize_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
 
 
 def corpus(
-    count: int, seed: int = 0, formats: Iterable[str] = ("text",)
+    count: int, seed: int = 0, formats: Iterable[str] = ("text",), first_number: int = 0
 ) -> Iterator[tuple[Letter, str, str | None]]:
     """The corpus ``write_corpus`` writes, as ``(letter, kind, duplicate kind or None)``.
 
@@ -85,7 +85,7 @@ def corpus(
     rng = random.Random(seed)
     years = list(YEAR_WEIGHTS)
     cum = list(accumulate(YEAR_WEIGHTS.values()))
-    next_no = {y: rng.randint(1, 400) for y in years}
+    next_no = {y: first_number + rng.randint(1, 400) for y in years}
     for _ in range(count):
         yy = rng.choices(years, cum_weights=cum)[0]
         case = f"CM{yy:02d}-{next_no[yy]:07d}"
@@ -123,7 +123,7 @@ def suffix(kind: str) -> str:
 
 
 def write_corpus(
-    out_dir: Path, count: int, seed: int = 0, formats: Iterable[str] = ("text",)
+    out_dir: Path, count: int, seed: int = 0, formats: Iterable[str] = ("text",), first_number: int = 0
 ) -> dict[str, Any]:
     """Write ``count`` distinct letters as ``{case_number}.txt`` (or ``.pdf``/``.html``), ~1% also as
     ``{case_number}_2.*`` in another kind.
@@ -134,7 +134,9 @@ def write_corpus(
     every choice comes from ``Random(seed)``, a second generator seeded from
     ``seed`` for the formats, and the renderers' per-letter generators.
     Raises ``MissingExtra`` before writing anything if PDFs are
-    asked for and the ``pdf`` extra is not installed.
+    asked for and the ``pdf`` extra is not installed. ``first_number`` shifts
+    every case number up, so slices written with their own seeds can be
+    added to one corpus without two letters sharing a case number.
     """
     fmts = normalize_formats(formats)
     if "pdf" in fmts:
@@ -143,7 +145,7 @@ def write_corpus(
     out_dir.mkdir(parents=True, exist_ok=True)
     duplicates = 0
     by_format = dict.fromkeys(fmts, 0)
-    for letter, kind, dup in corpus(count, seed, fmts):
+    for letter, kind, dup in corpus(count, seed, fmts, first_number):
         _write_kind(out_dir / f"{letter.case_number}{suffix(kind)}", letter, kind, 0)
         by_format[kind if kind in FILE_SHAPES else "text"] += 1
         if dup:
