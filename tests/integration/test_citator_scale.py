@@ -109,3 +109,18 @@ def test_rows_and_letters_are_the_records_counted(big: Small, query: str | None)
         got = big.idx.citing(query, r)
         assert [(c.decision_date or "", c.id, c.item) for c in got] == want
         assert len(got) == r.items
+        for limit in (1, 7, 60):  # the newest so many, ties at the cut broken by id as in the whole list
+            assert big.idx.citing(query, r, limit=limit) == got[:limit]
+
+
+def test_the_newest_few_cut_inside_a_day_as_the_whole_list_does(big: Small) -> None:
+    """Where the cut falls between items decided the same day (or both undated), the first ids come first."""
+    rows = big.idx.citations("")
+    cuts = {"dated": 0, "undated": 0}
+    for r in rows[:6]:
+        whole = big.idx.citing("", r)
+        for k in range(1, len(whole)):
+            if whole[k - 1].decision_date == whole[k].decision_date:
+                cuts["undated" if whole[k].decision_date is None else "dated"] += 1
+                assert big.idx.citing("", r, limit=k) == whole[:k]
+    assert cuts["dated"] and cuts["undated"], cuts
