@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from imr_search.query import SearchIndex
 from imr_search.query.order import ordered
 from imr_search.records import citation_line
 from imr_search.tui.app import IMRSearchApp
+from imr_search.tui.screens import citator
 from imr_search.tui.screens.citator import CitatorScreen
 from imr_search.tui.screens.letter import LetterScreen
 from imr_search.tui.screens.search import SearchScreen
@@ -97,9 +99,7 @@ def test_capital_y_copies_a_citation_ready_line_on_search_letter_and_similar(ind
     run_app(index_dir, scenario)
 
 
-def test_a_rows_letters_are_the_newest_few_with_the_rows_count(index_dir: Path, idx: SearchIndex, monkeypatch) -> None:  # noqa: F811
-    from imr_search.tui.screens import citator
-
+def test_a_rows_letters_are_the_newest_few_with_the_rows_count(index_dir: Path, idx: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     monkeypatch.setattr(citator, "CITING_SHOWN", 3)
     first = idx.citations(QUERY)[0]
     assert first.items > 3

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from imr_search.errors import IndexProblem
+from imr_search.query import citator
 from imr_search.query.citator import NO_GUIDELINE, canonical, citation_key, fold
 from imr_search.records import CITATION_SOURCES, Item, Letter
 
@@ -124,3 +126,10 @@ def test_the_newest_few_cut_inside_a_day_as_the_whole_list_does(big: Small) -> N
                 cuts["undated" if whole[k].decision_date is None else "dated"] += 1
                 assert big.idx.citing("", r, limit=k) == whole[:k]
     assert cuts["dated"] and cuts["undated"], cuts
+
+
+def test_more_sections_than_one_count_holds_is_said_not_cut(big: Small, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(citator, "ROWS_LIMIT", 5)
+    with pytest.raises(IndexProblem, match="cite more than 5 guideline sections: narrow the query"):
+        big.idx.citations("")
+    assert big.idx.citations("case:CM99-0000000") == []
