@@ -160,8 +160,7 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
 
 def _add_cited(d: tantivy.Document, it: Item) -> None:
     """The citator's fields: the item's guideline sections under their one name each."""
-    relied = reviewer_rows(it)
-    for key, c in relied.items() or [(NONE_KEY, None)]:
+    for key, c in reviewer_rows(it).items() or [(NONE_KEY, None)]:
         d.add_text(CITED_BY_REVIEWER, spelling(c))
         d.add_text(CITED_KEY, key_text(key))
     for c in administrator_rows(it).values() or [None]:

@@ -22,7 +22,7 @@ from ..vocab.guidelines import NONE_KEY, Key, canonical, citation_key, fold, key
 from .results import CitationRow, ItemSummary, item_summary
 from .snapshot import Snapshot
 
-__all__ = ["NO_GUIDELINE", "canonical", "citation_key", "citations", "citing", "fold", "row_key", "shared_citations"]
+__all__ = ["NO_GUIDELINE", "canonical", "citation_key", "citations", "citing", "row_key", "shared_citations"]  # the names, as the citator counts by them
 
 NO_GUIDELINE = "no guideline cited"
 """The title of the row of items whose reviewer cited no guideline (its ``source`` is None)."""
@@ -114,7 +114,7 @@ def _newest(snap: Snapshot, q: tantivy.Query, limit: int | None) -> list[tuple[i
     taken too, so that ordering by id can choose among them.
     """
     if limit is None:
-        return [key for key, _ in snap.hit_keys(snap.searcher.search(q, max(snap.searcher.num_docs, 1), count=False).hits)]
+        return [key for key, _ in snap.keyed(snap.searcher.search(q, max(snap.searcher.num_docs, 1), count=False))]
     n = limit = max(limit, 1)
     while True:
         hits = snap.searcher.search(q, n, count=False, order_by_field="decided").hits

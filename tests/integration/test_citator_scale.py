@@ -16,7 +16,8 @@ import pytest
 
 from imr_search.errors import IndexProblem
 from imr_search.query import citator
-from imr_search.query.citator import NO_GUIDELINE, canonical, citation_key, fold
+from imr_search.query.citator import NO_GUIDELINE
+from imr_search.vocab.guidelines import canonical, citation_key, fold
 from imr_search.records import CITATION_SOURCES, Item, Letter
 
 from ..unit.small_index import Small, build_small
