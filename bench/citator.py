@@ -1,9 +1,9 @@
 """Citator latency: ``citations(query)`` and ``citing(query, row)`` on N generated letters.
 
 Generates N letters (or reuses ``--corpus DIR``, generating it there when
-empty), builds the index, then times each query ``--reps`` times: the rows
-(``citations``), and the letters citing the query's first row, all of them
-and the newest 50 (what the app's ``a`` screen shows). Prints a table and
+empty), builds the index, then times each query ``--reps`` times, each call on a
+freshly opened index (no letter cached): the rows (``citations``), and the
+letters citing the query's first row, all of them and the newest 50. Prints a table and
 writes ``bench/results/citator-N.json``. The index lives in a temp folder
 removed at the end.
 
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,9 +37,9 @@ def _pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def _ms(fn) -> tuple[float, object]:
+def _ms(fn, *args) -> tuple[float, Any]:
     started = time.perf_counter()
-    out = fn()
+    out = fn(*args)
     return (time.perf_counter() - started) * 1000, out
 
 
@@ -48,20 +49,24 @@ def run(corpus: Path, work: Path, args: argparse.Namespace) -> dict:
     started = time.perf_counter()
     report = build([corpus], work / "index", jobs=args.jobs)
     build_s = time.perf_counter() - started
-    idx = open_index(work / "index")
+    index_mb = sum(f.stat().st_size for f in (work / "index").rglob("*") if f.is_file()) / 1e6
     times: dict[str, list[float]] = {"citations": [], "citing all": [], f"citing {SHOWN}": []}
     for _ in range(args.reps):
         for query in QUERIES:
-            ms, rows = _ms(lambda: idx.citations(query))
+            # Each call on a freshly opened index: no letter read before is cached.
+            idx = open_index(work / "index")
+            ms, rows = _ms(idx.citations, query)
             times["citations"].append(ms)
             if rows:
-                times["citing all"].append(_ms(lambda: idx.citing(query, rows[0]))[0])
-                times[f"citing {SHOWN}"].append(_ms(lambda: idx.citing(query, rows[0], limit=SHOWN))[0])
+                idx = open_index(work / "index")
+                times["citing all"].append(_ms(idx.citing, query, rows[0])[0])
+                idx = open_index(work / "index")
+                times[f"citing {SHOWN}"].append(_ms(idx.citing, query, rows[0], SHOWN)[0])
     kinds = [
         {"kind": kind, "runs": len(ms), "p50_ms": round(_pct(ms, 50), 1), "p95_ms": round(_pct(ms, 95), 1)}
         for kind, ms in times.items()
     ]
-    return {"letters": report.letters, "items": report.items, "build_s": round(build_s, 1), "queries": QUERIES, "kinds": kinds}
+    return {"letters": report.letters, "items": report.items, "build_s": round(build_s, 1), "index_mb": round(index_mb, 1), "queries": QUERIES, "kinds": kinds}
 
 
 def main() -> None:
@@ -76,7 +81,7 @@ def main() -> None:
         corpus = args.corpus or Path(tmp) / "corpus"
         corpus.mkdir(parents=True, exist_ok=True)
         result = run(corpus, Path(tmp), args)
-    print(f"letters {result['letters']:,} ({result['items']:,} items), build {result['build_s']} s, {len(QUERIES)} queries x {args.reps}")
+    print(f"letters {result['letters']:,} ({result['items']:,} items), build {result['build_s']} s, index {result['index_mb']} MB, {len(QUERIES)} queries x {args.reps}")
     print(f"{'kind':<14} {'runs':>5} {'p50 ms':>9} {'p95 ms':>9}")
     for k in result["kinds"]:
         print(f"{k['kind']:<14} {k['runs']:>5} {k['p50_ms']:>9} {k['p95_ms']:>9}")

@@ -11,14 +11,14 @@ same section.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 import tantivy
 
 from ..errors import IndexProblem
 from ..index.schema import CITED_BY_ADMINISTRATOR, CITED_BY_REVIEWER, CITED_KEY
 from ..records import CITATION_SOURCES, Citation, Item
-from ..vocab.guidelines import NONE_KEY, Key, canonical, citation_key, fold, key_of, key_text, reviewer_rows, spelled
+from ..vocab.guidelines import NONE_KEY, Key, canonical, citation_key, key_text, reviewer_rows, spelled
 from .results import CitationRow, ItemSummary, item_summary
 from .snapshot import Snapshot
 
@@ -27,61 +27,59 @@ __all__ = ["NO_GUIDELINE", "canonical", "citation_key", "citations", "citing", "
 NO_GUIDELINE = "no guideline cited"
 """The title of the row of items whose reviewer cited no guideline (its ``source`` is None)."""
 
-ROWS_LIMIT = 20_000
-"""Distinct row names one count can hold (each with its outcome split, within Tantivy's 65,000 buckets)."""
+ROWS_LIMIT = 65_000
+"""Differently named sections one count can hold (Tantivy's limit on the buckets of one aggregation)."""
 
 
 class _Row:
+    __slots__ = ("names", "items", "upheld", "claims_administrator_items")
+
     def __init__(self) -> None:
-        self.names: Counter[tuple[str, str | None, str | None]] = Counter()
-        self.items = self.upheld = self.overturned = self.claims_administrator_items = 0
+        self.names: dict[tuple[str, str | None, str | None], int] = {}
+        self.items = self.upheld = self.claims_administrator_items = 0
+
+    def name(self) -> tuple[str, str | None, str | None]:
+        """The spelling most items use (ties: the first in order); the no-guideline row's title."""
+        if len(self.names) < 2:
+            return next(iter(self.names), (NO_GUIDELINE, None, None))
+        return min(self.names.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or "", kv[0][2] or ""))[0]
 
 
 def citations(snap: Snapshot, query: str) -> tuple[list[CitationRow], list[str]]:
     """One row per guideline section the matching items cite, most relied on first; and the query's hints."""
     parsed = snap.parse(query)
-    size = {"size": ROWS_LIMIT, "min_doc_count": 1}
-    agg = {
-        "r": {"terms": {"field": CITED_BY_REVIEWER, **size}, "aggs": {"o": {"terms": {"field": "outcome"}}}},
-        "a": {"terms": {"field": CITED_BY_ADMINISTRATOR, **size}},
-    }
-    counted = snap.searcher.aggregate(snap.query(parsed), agg)
-    if counted["r"]["sum_other_doc_count"] or counted["a"]["sum_other_doc_count"]:
-        raise IndexProblem(f"the matching items cite more than {ROWS_LIMIT:,} guideline sections: narrow the query")
-    rows: dict[Key, _Row] = {}
-    for bucket in counted["r"]["buckets"]:
-        row, n = _counted(rows, bucket)
-        split = {b["key"]: b["doc_count"] for b in bucket["o"]["buckets"]}
-        row.items += n
-        row.upheld += split.get("upheld", 0)
-        row.overturned += split.get("overturned", 0)
-    for bucket in counted["a"]["buckets"]:
-        row, n = _counted(rows, bucket)
-        row.claims_administrator_items += n
+    q = snap.query(parsed)
+    upheld = tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_query(snap.schema, "outcome", "upheld"))])
+    # Three flat counts: an outcome split as a sub-aggregation costs more than a second count.
+    rows: defaultdict[Key, _Row] = defaultdict(_Row)
+    for field, which, named in ((CITED_BY_REVIEWER, q, True), (CITED_BY_REVIEWER, upheld, False), (CITED_BY_ADMINISTRATOR, q, True)):
+        counted = snap.searcher.aggregate(which, {"t": {"terms": {"field": field, "size": ROWS_LIMIT}}})["t"]
+        if counted["sum_other_doc_count"]:
+            raise IndexProblem(f"the matching items cite more than {ROWS_LIMIT:,} guideline sections: narrow the query")
+        for bucket in counted["buckets"]:
+            name, key = spelled(bucket["key"])
+            row = rows[key]
+            n = int(bucket["doc_count"])
+            if which is upheld:
+                row.upheld += n
+            elif field == CITED_BY_REVIEWER:
+                row.items += n
+            else:
+                row.claims_administrator_items += n
+            if named and key != NONE_KEY:
+                row.names[name[1:]] = row.names.get(name[1:], 0) + n
+    source_order = {s: n for n, s in enumerate(CITATION_SOURCES)}
     out = []
-    for key, row in rows.items():
-        # The spelling most items use names the row (ties: the first in order).
-        title, section, pages = min(row.names.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or "", kv[0][2] or ""))[0] if row.names else (NO_GUIDELINE, None, None)
+    # Most items first, then by name: a row's name folds to its key.
+    for key, row in sorted(rows.items(), key=lambda kr: (-kr[1].items, source_order.get(kr[0][0], len(source_order)), kr[0][1:])):
+        title, section, pages = row.name()
         out.append(
             CitationRow(
                 source=key[0] or None, title=title, section=section, pages=pages, items=row.items,
-                upheld=row.upheld, overturned=row.overturned, claims_administrator_items=row.claims_administrator_items,
+                upheld=row.upheld, overturned=row.items - row.upheld, claims_administrator_items=row.claims_administrator_items,
             )
         )
-    source_order = {s: n for n, s in enumerate(CITATION_SOURCES)}
-    out.sort(key=lambda r: (-r.items, source_order.get(r.source or "", len(source_order)), fold(r.title), fold(r.section), fold(r.pages)))
     return out, parsed.hints
-
-
-def _counted(rows: dict[Key, _Row], bucket: dict) -> tuple[_Row, int]:
-    """The row a bucket's name counts in (its name counted as the bucket's items spell it), and the bucket's items."""
-    name = spelled(bucket["key"])
-    key = key_of(name)
-    row = rows.setdefault(key, _Row())
-    n = int(bucket["doc_count"])
-    if key != NONE_KEY:
-        row.names[name[1:]] += n
-    return row, n
 
 
 def row_key(row: CitationRow) -> Key:

@@ -108,20 +108,18 @@ def administrator_rows(item: Item) -> dict[Key, Citation]:
 
 
 def spelling(c: Citation | None) -> str:
-    """A row's name as one string (None: the no-guideline row), as the index holds it."""
+    """A row's name and its key as one string (None: the no-guideline row), as the index holds it.
+
+    The key rides along so that counting reads it back without folding each name again.
+    """
     name = NONE_SPELLED if c is None else (c.source, c.title, c.section, c.pages)
-    return _SEP.join(part or "" for part in name)
+    return _SEP.join([*(part or "" for part in name), *(fold(part) for part in name[1:])])
 
 
-def spelled(value: str) -> Spelled:
-    """``spelling``'s string read back."""
-    source, title, section, pages = value.split(_SEP)
-    return source, title, section or None, pages or None
-
-
-def key_of(name: Spelled) -> Key:
-    """The key of a row's canonical name (``citation_key`` of the citation it names)."""
-    return (name[0], fold(name[1]), fold(name[2]), fold(name[3]))
+def spelled(value: str) -> tuple[Spelled, Key]:
+    """``spelling``'s string read back: the name and its key."""
+    source, title, section, pages, *folded = value.split(_SEP)
+    return (source, title, section or None, pages or None), (source, *folded)  # type: ignore[return-value]
 
 
 def key_text(key: Key) -> str:
