@@ -1,7 +1,9 @@
 """Building an index: walk, parse in parallel, de-duplicate, write, switch.
 
-Parsing runs in worker processes (one per core); the parent owns the single
-Tantivy writer, kept open to the end of the build. Duplicates (one case in
+Parsing runs in worker processes (one per core), which also make each
+letter's documents (``prepare``); the parent owns the single Tantivy writer,
+kept open to the end of the build, and only settles duplicates and adds the
+documents. Duplicates (one case in
 two shapes or files: same id, or same fingerprint) are settled as they
 arrive: the copy with the most fields stays and the other is reported. Only
 a complete build is published (see ``store``), so a failed or interrupted
