@@ -39,10 +39,8 @@ from shared import Fts5, Query, du, pct, readme_mix, timed, typo  # noqa: E402
 
 TEXT_PER_LETTER = 4_200
 """Bytes of text a generated letter takes (407 MB for 100,000), for the disk check."""
-INDEX_SHARE, FTS5_SHARE, SPOOL_SHARE, SLACK = 1.0, 1.6, 2.1, 1.2
-"""The index, FTS5 and the build's spool of prepared documents (alive beside the index until it is
-written) as a share of the text (measured at 100,000: 0.93 and 1.52; the spool at 20,000: 8.6 KB a
-letter), and a margin."""
+INDEX_SHARE, FTS5_SHARE, SLACK = 1.0, 1.6, 1.2
+"""The index and FTS5 as a share of the text (measured at 100,000: 0.93 and 1.52), and a margin."""
 
 COMMON = ["patient", "pain", "guidelines", "request", '"medically necessary"', '"the patient"',
           '"not medically necessary"', '"of the"', '"in the"', '"is not"']
@@ -111,9 +109,9 @@ def main() -> None:
 
 
 def _disk_needed(sizes: list[int], have: int, fts_max: int) -> int:
-    """The corpus at its largest plus the largest index with the spool (while building) or FTS5 (after) alive at one time."""
+    """The corpus at its largest plus the largest index and FTS5 database alive at one time."""
     top = sizes[-1]
-    peak = max(s * INDEX_SHARE + max(s * SPOOL_SHARE, s * FTS5_SHARE if s <= fts_max else 0) for s in sizes)
+    peak = max(s * INDEX_SHARE + (s * FTS5_SHARE if s <= fts_max else 0) for s in sizes)
     return int(((top - min(have, top)) + peak) * TEXT_PER_LETTER * SLACK)
 
 

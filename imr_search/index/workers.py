@@ -23,13 +23,12 @@ from typing import Any
 from ..read import text as textio
 from ..errors import LetterError
 from ..parse import parse_bytes
-from ..records import Letter, to_json
-from .prepare import prepare
+from ..records import to_json
 
 Stamp = tuple[int, int, str]
 """(size, mtime_ns, content hash) of a file as it was read: the update manifest's key."""
 Result = tuple[str, "bytes | None", "str | None", "Stamp | None"]
-"""(path, the letter encoded (as JSON, or ``prepare``d for the writer) or None, the reason it was skipped or None, its stamp)"""
+"""(path, the letter as JSON or None, the reason it was skipped or None, its stamp)"""
 
 PARSE_TIMEOUT = 20.0
 """Seconds one file may take; real letters take milliseconds."""
@@ -37,14 +36,14 @@ PARSE_TIMEOUT = 20.0
 _BATCH = 16
 
 
-def parse_one(path: str, encode: Callable[[Letter], bytes] = to_json) -> Result:
+def parse_one(path: str) -> Result:
     """Parse one file; never raise (a reason string instead)."""
     stamp = None
     try:
         st = os.stat(path)
         data = textio.read_bytes(path)
         stamp = (st.st_size, st.st_mtime_ns, hashlib.blake2b(data, digest_size=16).hexdigest())
-        return path, encode(parse_bytes(data, path)), None, stamp
+        return path, to_json(parse_bytes(data, path)), None, stamp
     except LetterError as e:
         return path, None, e.reason, stamp
     except OSError as e:
@@ -53,11 +52,6 @@ def parse_one(path: str, encode: Callable[[Letter], bytes] = to_json) -> Result:
         return path, None, "too large to parse (out of memory)", stamp
     except Exception as e:  # a parser bug must not end the run
         return path, None, f"parser error: {type(e).__name__}: {e}", stamp
-
-
-def prepare_one(path: str) -> Result:
-    """``parse_one`` for the writer: the letter with its documents ready to add (``prepare``)."""
-    return parse_one(path, prepare)
 
 
 def _worker(conn: Connection, fn: Callable[[str], Result]) -> None:
@@ -116,13 +110,11 @@ def parse_all(
     yield from (held.pop(p) for p in paths[at:] if p in held)
 
 
-def parse_files(
-    paths: list[str], jobs: int | None = None, timeout: float = PARSE_TIMEOUT, fn: Callable[[str], Result] = parse_one
-) -> Iterable[Result]:
+def parse_files(paths: list[str], jobs: int | None = None, timeout: float = PARSE_TIMEOUT) -> Iterable[Result]:
     """``parse_all`` on every core; small text-only sets parse in this process (workers take a while to start)."""
     if len(paths) < 64 and not any(p.lower().endswith(".pdf") for p in paths):  # a PDF can hang its library
-        return map(fn, paths)
-    return parse_all(paths, jobs or os.cpu_count() or 1, timeout=timeout, fn=fn)
+        return map(parse_one, paths)
+    return parse_all(paths, jobs or os.cpu_count() or 1, timeout=timeout)
 
 
 def _completed(paths: list[str], jobs: int, timeout: float, fn: Callable[[str], Result]) -> Iterator[Result]:

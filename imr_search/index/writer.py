@@ -1,9 +1,7 @@
 """Building an index: walk, parse in parallel, de-duplicate, write, switch.
 
-Parsing runs in worker processes (one per core), which also make each
-letter's documents (``prepare``); the parent owns the single Tantivy writer,
-kept open to the end of the build, and only settles duplicates and adds the
-documents. Duplicates (one case in
+Parsing runs in worker processes (one per core); the parent owns the single
+Tantivy writer, kept open to the end of the build. Duplicates (one case in
 two shapes or files: same id, or same fingerprint) are settled as they
 arrive: the copy with the most fields stays and the other is reported. Only
 a complete build is published (see ``store``), so a failed or interrupted
@@ -35,11 +33,11 @@ import tantivy
 
 from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem, is_engine_panic
+from ..records import Letter, letter_from_json
 from ..vocab.treatments import CATEGORIES
-from .prepare import Prepared, documents
-from .workers import PARSE_TIMEOUT, Result, parse_files, prepare_one
+from .workers import PARSE_TIMEOUT, Result, parse_files
 from . import store
-from .schema import build_schema, keyword_labels, without_letters
+from .schema import EXACT_SUFFIX, GRAM_SUFFIX, build_schema, gram_text, keyword_labels, section_values, without_letters
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -89,6 +87,81 @@ def _io_reason(e: BaseException, where: Path) -> str:
 _FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
 
 
+def completeness(letter: Letter) -> int:
+    """How many fields a copy carries: the fuller copy of a duplicate wins."""
+    score = sum(
+        v is not None
+        for v in (
+            letter.case_number,
+            letter.date_assigned,
+            letter.date_of_injury,
+            letter.decision_date,
+            letter.ur_denial_date,
+            letter.application_received,
+            letter.priority,
+            letter.patient.age,
+            letter.patient.sex,
+        )
+    )
+    score += len(letter.reviewer.specialties) + len(letter.reviewer.licensure) + len(letter.diagnoses)
+    for it in letter.items:
+        score += sum(v is not None for v in (it.category, it.body_part, it.quantity, it.frequency, it.duration))
+        score += len(it.citations)
+    return score
+
+
+def _date(iso: str | None) -> datetime | None:
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
+
+
+def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy.Document]:
+    """One document per item, each carrying the letter's filter fields.
+
+    The searchable sections hold what ``schema.SECTION_FIELDS`` says, the
+    same texts the query layer cuts snippets and hits from.
+    """
+    decided = _date(letter.decision_date)
+    specialties = [s.lower() for s in letter.reviewer.specialties]
+    grams: dict[str, str] = {}  # the letter's own texts are on every item: their pairs are found once
+    docs = []
+    for it in letter.items:
+        d = tantivy.Document()
+        d.add_text("id", letter.id)
+        d.add_integer("item", it.item)
+        d.add_integer("lno", lno)
+        for name, texts in section_values(letter, it).items():
+            for text in texts:
+                d.add_text(name, text)
+                d.add_text(name + EXACT_SUFFIX, text)
+                pairs = grams.get(text)
+                if pairs is None:
+                    pairs = grams[text] = gram_text(text)
+                if pairs:
+                    d.add_text(name + GRAM_SUFFIX, pairs)
+        d.add_text("outcome", it.outcome)
+        d.add_text("treatment_name", it.treatment.lower())
+        if it.category:
+            d.add_text("category", it.category.lower())
+        if it.subcategory:
+            d.add_text("subcategory", it.subcategory.lower())
+        if it.body_part:
+            d.add_text("body", it.body_part)
+        for s in specialties:
+            d.add_text("specialty", s)
+        for source in sorted({c.source.lower() for c in it.citations if c.by == "reviewer"}):
+            d.add_text("cites", source)  # what the decision rests on: `cites:` and stats count the reviewer's
+        d.add_text("case", (letter.case_number or letter.id).lower())
+        if decided:
+            d.add_date("decided", decided)
+            d.add_integer("year", decided.year)
+        if it.item == 1:
+            d.add_bytes("letter", letter_json)
+        docs.append(d)
+    return docs
+
+
 MANIFEST = "manifest.json"
 TOMBSTONE_LIMIT = 0.25
 """An update that would leave more than this share of documents tombstoned rebuilds instead."""
@@ -119,16 +192,12 @@ class Manifest(msgspec.Struct):
     and rebuilds, so "new since" means new to the user, not newly rebuilt."""
 
 
-_decode_prepared = msgspec.msgpack.Decoder(Prepared).decode
-
-
 class _Build:
     """One run's state: the writer, the manifest being made, and the kept letters."""
 
     def __init__(self, version: Path, index: tantivy.Index, manifest: Manifest, report: BuildReport) -> None:
         self.version = version
         self.index = index
-        self.schema = index.schema
         self.writer = index.writer(heap_size=256_000_000, num_threads=max(1, min(4, os.cpu_count() or 1)))
         self.manifest = manifest
         self.report = report
@@ -136,7 +205,7 @@ class _Build:
         # Letters parsed this run are spooled and written at the end, once
         # duplicates are settled: a copy that loses is never written, so a
         # rebuild leaves no tombstones (each one costs every query a filter).
-        self.spool = open(version / "spool.msgpack", "w+b")
+        self.spool = open(version / "spool.jsonl", "w+b")
         self.pending: dict[int, tuple[int, int]] = {}  # lno -> (offset, length)
         self.kept: dict[str, str] = {}  # id -> path
         self.by_fingerprint: dict[str, str] = {}
@@ -170,16 +239,18 @@ class _Build:
             self.report.skipped.append((path, reason or "unreadable"))
             self.manifest.files[path] = Entry(size, mtime, digest, "skipped", reason=reason)
             return
-        letter = _decode_prepared(data)
-        self.specialties.update(letter.specialties)
-        entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=letter.score, headed=letter.headed)
+        letter = letter_from_json(data)
+        self.specialties.update(letter.reviewer.specialties)
+        score = completeness(letter)
+        headed = letter.case_number is not None
+        entry = Entry(size, mtime, digest, "indexed", id=letter.id, fingerprint=letter.fingerprint, score=score, headed=headed)
         rival_id = letter.id if letter.id in self.kept else self.by_fingerprint.get(letter.fingerprint)
-        if rival_id is not None and rival_id != letter.id and letter.headed and self.manifest.files[self.kept[rival_id]].headed:
+        if rival_id is not None and rival_id != letter.id and headed and self.manifest.files[self.kept[rival_id]].headed:
             rival_id = None  # two case numbers: two cases, however alike their text
         if rival_id is not None:
             rival_path = self.kept[rival_id]
             rival = self.manifest.files[rival_path]
-            if (letter.score, rival_path) > (rival.score, path):  # the fuller copy wins; ties go to the first path by name
+            if (score, rival_path) > (rival.score, path):  # the fuller copy wins; ties go to the first path by name
                 self.drop(rival_path)
                 self.manifest.files[rival_path] = msgspec.structs.replace(
                     rival, status="duplicate", lno=None, reason=f"same case as {path}"
@@ -194,18 +265,19 @@ class _Build:
         self.manifest.files[path] = entry
         self.kept[letter.id] = path
         self.by_fingerprint[letter.fingerprint] = letter.id
-        if letter.noted:
+        if letter.notes:
             self.noted.add(letter.id)
-        self.pending[entry.lno] = (self.spool.tell(), len(letter.docs))
-        self.spool.write(letter.docs)
+        self.pending[entry.lno] = (self.spool.tell(), len(data))
+        self.spool.write(data)
 
     def finish(self) -> None:
         for lno, (offset, length) in sorted(self.pending.items()):
             self.spool.seek(offset)
-            for doc in documents(self.spool.read(length), lno, self.schema):
+            data = self.spool.read(length)
+            for doc in item_documents(letter_from_json(data), data, lno):
                 self.writer.add_document(doc)
         self.spool.close()
-        (self.version / "spool.msgpack").unlink()
+        (self.version / "spool.jsonl").unlink()
         self.writer.commit()
         self.writer.wait_merging_threads()
         self.index.reload()
@@ -311,7 +383,7 @@ def build(
 
 
 def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> None:
-    for done, result in enumerate(parse_files(todo, jobs, timeout, prepare_one), 1):
+    for done, result in enumerate(parse_files(todo, jobs, timeout), 1):
         if progress:
             progress(done, len(todo))
         b.add(result)

@@ -2,8 +2,8 @@
 
 The parser fills ``Letter.notes`` only where it had to guess. To choose which
 letters carry which notes, this parses real generated letters, adds notes to
-some of the records and hands them to the writer's ``_Build`` exactly as a
-build does with what a worker sends (``workers.prepare_one``,
+some of the records and hands their JSON to the writer's ``_Build`` exactly as
+a build does with what a worker sends (``workers.parse_one``,
 ``writer._rebuild``), then publishes the version: a real index on disk that
 the CLI and the app open.
 """
@@ -19,10 +19,9 @@ import tantivy
 
 from imr_search.index import store
 from imr_search.index.schema import build_schema
-from imr_search.index.prepare import prepare
 from imr_search.index.workers import parse_one
 from imr_search.index.writer import BuildReport, Manifest, _Build
-from imr_search.records import Letter, letter_from_json
+from imr_search.records import Letter, letter_from_json, to_json
 from imr_search.synth import make_letter, render
 
 
@@ -59,7 +58,7 @@ def build_noted(
             if edit is not None:
                 letter = edit(n, letter)
             letters.append(letter)
-            build.add((path, prepare(letter), reason, stamp))
+            build.add((path, to_json(letter), reason, stamp))
         build.finish()
         store.publish(index_root, version)
     return report, letters
