@@ -22,9 +22,9 @@ import pytest
 
 from imr_search import open_index
 from imr_search.index import build, letter_store
+from imr_search.index.writer import MANIFEST, Manifest
 from imr_search.parse import parse_file
 from imr_search.query import SearchIndex
-from imr_search.index.writer import MANIFEST, Manifest
 from imr_search.records import Letter, letter_from_json, to_json
 from imr_search.synth import make_letter, render, write_corpus
 
