@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import platform
 import secrets
@@ -44,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.integration.served import READY, RESULTS, Served, Session  # noqa: E402
+from shared import record_run  # noqa: E402
 
 QUERIES = ["physical therapy", "norco", "mri knee", "acupuncture outcome:overturned", "tens unit"]
 BYTES_PER_LETTER = 14_000
@@ -192,15 +192,7 @@ def main() -> None:
             f" | {r['rss_mb_median']:.0f} MB | {r['pss_mb_median']:.0f} MB"
             f" | {r['keystroke_p50_ms']:.0f} / {r['keystroke_p95_ms']:.0f} / {r['keystroke_max_ms']:.0f} ms ({r['keys']} keys)"
         )
-    out = ROOT / "bench" / "results" / "serve.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:  # one entry per index size, so a 20 000 and a 100 000 run sit side by side
-        runs = json.loads(out.read_text()).get("runs", {})
-    except (OSError, ValueError, AttributeError):
-        runs = {}
-    runs[str(result["letters"])] = result
-    out.write_text(json.dumps({"runs": dict(sorted(runs.items(), key=lambda kv: int(kv[0])))}, indent=2) + "\n")
-    print(f"\nwrote {out.relative_to(ROOT)}")
+    record_run(ROOT / "bench" / "results" / "serve.json", result)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""What the search benchmarks share: the SQLite FTS5 peer, the README's query mix, timing.
+"""What the benchmarks share: the SQLite FTS5 peer, the README's query mix, timing, the results file.
 
 ``search.py`` (one size, the README's mix) and ``scale.py`` (growing sizes,
 both mixes) must time the same peer on the same records the same way, so
@@ -7,6 +7,7 @@ both import it from here.
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import time
@@ -110,3 +111,15 @@ def typo(rng: random.Random, s: str) -> str:
     """``s`` with one inner letter dropped."""
     i = rng.randrange(1, len(s) - 1)
     return s[:i] + s[i + 1 :]
+
+
+def record_run(out: Path, result: dict) -> None:
+    """Keep ``result`` in ``out`` beside the runs at other index sizes (one entry per size), and say where."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        runs = json.loads(out.read_text()).get("runs", {})
+    except (OSError, ValueError, AttributeError):
+        runs = {}
+    runs[str(result["letters"])] = result
+    out.write_text(json.dumps({"runs": dict(sorted(runs.items(), key=lambda kv: int(kv[0])))}, indent=2) + "\n")
+    print(f"\nwrote {out}")

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from imr_search.tui import FPS  # noqa: E402  (imports no Textual)
+from shared import record_run  # noqa: E402
 
 os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # as run() does: the app measured is the app users get
 
@@ -226,15 +227,7 @@ def main() -> None:
     width = max(len(r[0]) for r in rows)
     for name, value, target in rows:
         print(f"  {name:<{width}}  {value:>20}  {target}")
-    out = ROOT / "bench" / "results" / "tui.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    try:  # one entry per index size, so a 20 000 and a 100 000 run sit side by side
-        runs = json.loads(out.read_text()).get("runs", {})
-    except (OSError, ValueError, AttributeError):
-        runs = {}
-    runs[str(result["letters"])] = result
-    out.write_text(json.dumps({"runs": dict(sorted(runs.items(), key=lambda kv: int(kv[0])))}, indent=2) + "\n")
-    print(f"\nwrote {out.relative_to(ROOT)}")
+    record_run(ROOT / "bench" / "results" / "tui.json", result)
 
 
 if __name__ == "__main__":

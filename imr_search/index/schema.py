@@ -25,8 +25,8 @@ import tantivy
 from ..records import Document, Item, Letter, document_text
 from .common_words import COMMON_WORDS
 
-SCHEMA_VERSION = 6
-"""Bump on any change to fields, tokenizers or the stored letter (6: compressed with a dictionary)."""
+SCHEMA_VERSION = 7
+"""Bump on any change to fields, tokenizers or the stored letter (7: compressed with a dictionary)."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")
 """Searchable sections, in boost order; a query with no section named searches them all."""
@@ -189,6 +189,14 @@ STEMMED_ANALYZER = (
 KEYWORD_FIELDS = ("outcome", "treatment_name", "category", "subcategory", "specialty", "cites", "case")
 """Exact, lower-cased values for filters and counts (fast fields for aggregation)."""
 
+CITED_BY_REVIEWER = "cited"
+CITED_BY_ADMINISTRATOR = "cited_by_administrator"
+"""The guideline sections an item's reviewer relied on / its claims administrator cited, one
+value per section (``vocab.guidelines.spelling`` of its canonical name; the no-guideline
+value when none): fast fields the citator counts."""
+CITED_KEY = "cited_key"
+"""The reviewer's sections by key (``vocab.guidelines.key_text``): the citator's letters of one row."""
+
 
 def keyword_labels(values: Iterable[str]) -> dict[str, str]:
     """Lower-cased keyword values mapped back to how the vocabulary spells them.
@@ -212,6 +220,9 @@ def build_schema() -> tantivy.Schema:
         sb.add_text_field(name + GRAM_SUFFIX, tokenizer_name="whitespace", index_option="basic")
     for name in KEYWORD_FIELDS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True)
+    sb.add_text_field(CITED_BY_REVIEWER, tokenizer_name="raw", fast=True)
+    sb.add_text_field(CITED_BY_ADMINISTRATOR, tokenizer_name="raw", fast=True)
+    sb.add_text_field(CITED_KEY, tokenizer_name="raw")
     sb.add_text_field("body", tokenizer_name="default", index_option="position")
     sb.add_date_field("decided", indexed=True, fast=True)
     sb.add_integer_field("year", indexed=True, fast=True)

@@ -33,11 +33,23 @@ import tantivy
 
 from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem, is_engine_panic
-from ..records import Letter, letter_from_json
+from ..records import Item, Letter, letter_from_json
+from ..vocab.guidelines import NONE_KEY, administrator_rows, key_text, reviewer_rows, spelling
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_files
 from . import letter_store, store
-from .schema import EXACT_SUFFIX, GRAM_SUFFIX, build_schema, gram_text, keyword_labels, section_values, without_letters
+from .schema import (
+    CITED_BY_ADMINISTRATOR,
+    CITED_BY_REVIEWER,
+    CITED_KEY,
+    EXACT_SUFFIX,
+    GRAM_SUFFIX,
+    build_schema,
+    gram_text,
+    keyword_labels,
+    section_values,
+    without_letters,
+)
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the build goes."""
@@ -153,6 +165,7 @@ def item_documents(letter: Letter, stored: bytes, lno: int) -> list[tantivy.Docu
         for source in sorted({c.source.lower() for c in it.citations if c.by == "reviewer"}):
             d.add_text("cites", source)  # what the decision rests on: `cites:` and stats count the reviewer's
         d.add_text("case", (letter.case_number or letter.id).lower())
+        _add_cited(d, it)
         if decided:
             d.add_date("decided", decided)
             d.add_integer("year", decided.year)
@@ -160,6 +173,15 @@ def item_documents(letter: Letter, stored: bytes, lno: int) -> list[tantivy.Docu
             d.add_bytes("letter", stored)
         docs.append(d)
     return docs
+
+
+def _add_cited(d: tantivy.Document, it: Item) -> None:
+    """The citator's fields: the item's guideline sections under their one name each."""
+    for key, c in reviewer_rows(it).items() or [(NONE_KEY, None)]:
+        d.add_text(CITED_BY_REVIEWER, spelling(c))
+        d.add_text(CITED_KEY, key_text(key))
+    for c in administrator_rows(it).values() or [None]:
+        d.add_text(CITED_BY_ADMINISTRATOR, spelling(c))
 
 
 MANIFEST = "manifest.json"

@@ -147,9 +147,9 @@ class SearchIndex:
         return citator.citations(self._snap, query)[0]
 
     @_no_panics
-    def citing(self, query: str, row: CitationRow) -> list[ItemSummary]:
-        """The matching items whose reviewer relied on ``row`` (a row of ``citations(query)``), newest first."""
-        return citator.citing(self._snap, query, row)
+    def citing(self, query: str, row: CitationRow, limit: int | None = None) -> list[ItemSummary]:
+        """The matching items whose reviewer relied on ``row`` (a row of ``citations(query)``), newest first (the first ``limit``)."""
+        return citator.citing(self._snap, query, row, limit)
 
     @_no_panics
     def count_new(self, query: str, since: datetime) -> NewCount:

@@ -162,10 +162,14 @@ class Snapshot:
 
     def keyed(self, result: tantivy.SearchResult) -> list[tuple[tuple[int, int], float]]:
         """Hits as ((letter ordinal, item), score), read from fast fields, not stored documents."""
-        addrs = [addr for _, addr in result.hits]
+        return self.hit_keys(result.hits)
+
+    def hit_keys(self, hits: list[tuple[object, tantivy.DocAddress]]) -> list[tuple[tuple[int, int], float]]:
+        """``keyed`` for a list of hits."""
+        addrs = [addr for _, addr in hits]
         lnos = self.searcher.fast_field_values("lno", addrs)
         items = self.searcher.fast_field_values("item", addrs)
-        return [((int(lno), int(no)), _score(score)) for (score, _), lno, no in zip(result.hits, lnos, items)]
+        return [((int(lno), int(no)), _score(score)) for (score, _), lno, no in zip(hits, lnos, items)]
 
 
 _EPOCH = datetime.fromisoformat("1970-01-01T00:00:00+00:00")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..index.schema import keyword_labels
-from ..records import CITATION_SOURCES, Item, Letter
+from ..records import CITATION_SOURCES
 from .results import StatRow
 from .snapshot import Snapshot
 
@@ -52,18 +52,3 @@ def _labels(snap: Snapshot) -> dict[str, dict[str, str]]:
     labels["cites"] = keyword_labels(CITATION_SOURCES)
     return labels
 
-
-def matching_items(snap: Snapshot, query: str) -> tuple[list[tuple[Letter, Item]], list[str]]:
-    """The items ``stats`` counts for ``query`` (the same query, so the same items), with their letters.
-
-    In letter order, each letter read once; for views that need what only
-    the record holds (the citator's citations).
-    """
-    parsed = snap.parse(query)
-    result = snap.searcher.search(snap.query(parsed), max(snap.searcher.num_docs, 1), count=False)
-    out = []
-    for lno, no in sorted(key for key, _ in snap.keyed(result)):
-        letter = snap.letter_at(lno)
-        if letter is not None:
-            out.append((letter, letter.items[no - 1]))
-    return out, parsed.hints

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from imr_search.query import SearchIndex
 from imr_search.query.order import ordered
 from imr_search.records import citation_line
 from imr_search.tui.app import IMRSearchApp
+from imr_search.tui.screens import citator
 from imr_search.tui.screens.citator import CitatorScreen
 from imr_search.tui.screens.letter import LetterScreen
 from imr_search.tui.screens.search import SearchScreen
@@ -93,5 +95,24 @@ def test_capital_y_copies_a_citation_ready_line_on_search_letter_and_similar(ind
         other = idx.letter(similar[0].id)
         assert other is not None
         assert app.clipboard == citation_line(other.letter, other.letter.items[similar[0].item - 1])
+
+    run_app(index_dir, scenario)
+
+
+def test_a_rows_letters_are_the_newest_few_with_the_rows_count(index_dir: Path, idx: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    monkeypatch.setattr(citator, "CITING_SHOWN", 3)
+    first = idx.citations(QUERY)[0]
+    assert first.items > 3
+
+    async def scenario(pilot: Pilot[int], app: IMRSearchApp) -> None:
+        await search(pilot, QUERY)
+        await pilot.press("escape", "a")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CitatorScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.citing.items == idx.citing(QUERY, first)[:3]
+        assert f"{first.items} items, the newest 3 listed" in " ".join(screen_text(app).split())
 
     run_app(index_dir, scenario)

@@ -22,6 +22,9 @@ def _answers(index):
     idx = open_index(index)
     out = {q: sorted((h.id, tuple(i.item for i in h.items)) for h in idx.search(q, limit=100_000).letters) for q in QUERIES}
     out["stats"] = [msgspec.to_builtins(r) for r in idx.stats("")[0]]
+    rows = idx.citations("")
+    out["citations"] = [msgspec.to_builtins(r) for r in rows]  # counted by the index: tombstoned letters left out
+    out["citing"] = [msgspec.to_builtins(c) for c in idx.citing("", rows[0])]
     out["treatments"] = idx.meta["treatments"]
     out["count"] = (idx.letters_count, idx.items_count)
     return out

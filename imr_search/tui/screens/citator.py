@@ -31,6 +31,10 @@ from ..widgets.similar_list import SimilarList
 from .detail import DetailScreen
 
 
+CITING_SHOWN = 500
+"""A row's letters listed at most (the newest): a row can hold a hundred thousand items."""
+
+
 class CitatorScreen(DetailScreen):
     """Guideline rows for ``query``; a row's letters in place of the rows while ``row`` is set."""
 
@@ -112,7 +116,7 @@ class CitatorScreen(DetailScreen):
 
     @work(thread=True, exclusive=True, group="citing", name="Listing the letters", exit_on_error=False)
     def _letters(self, query: str, row: CitationRow) -> None:
-        found = self.index.citing(query, row)
+        found = self.index.citing(query, row, limit=CITING_SHOWN)
         if not get_current_worker().is_cancelled and row is self.row:
             self.app.call_from_thread(self._show_letters, found)
 
@@ -120,7 +124,8 @@ class CitatorScreen(DetailScreen):
         self.citing.show(found)
         self.citing.loading = False
         self.citing.focus()
-        self._title(counted(len(found), "item", True))
+        total = self.row.items if self.row is not None else len(found)
+        self._title(counted(total, "item", True) + (f", the newest {len(found):,} listed" if total > len(found) else ""))
         self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#citing")

@@ -1,7 +1,9 @@
 """Data: the ways letters write one guideline, its chapters and sections, and the one name each gets.
 
-Why apart: these are tables, not logic; ``citator.canonical`` applies them,
-so the citator's rows and "why similar" agree on what is the same guideline.
+Why apart: these are tables, not logic; ``vocab.guidelines.canonical``
+applies them, at build time (the index's citator fields) and at query time
+alike, so the citator's rows and "why similar" agree on what is the same
+guideline.
 Patterns are matched case-insensitively, at the start of the text, after
 years and a leading "MTUS" are taken off the title.
 Data only.
