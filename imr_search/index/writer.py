@@ -300,7 +300,7 @@ class _Build:
     def finish(self) -> None:
         lnos = sorted(self.pending)
         codec = letter_store.for_build(
-            self.version, lambda: [self._spooled(n) for n in lnos[:: max(1, len(lnos) // letter_store.SAMPLES)]]
+            self.version, lambda: [self._spooled(n) for n in lnos[:: max(1, len(lnos) // letter_store.SAMPLES)][: letter_store.SAMPLES]]
         )
         for lno in lnos:
             data = self._spooled(lno)
