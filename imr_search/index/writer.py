@@ -299,9 +299,8 @@ class _Build:
 
     def finish(self) -> None:
         lnos = sorted(self.pending)
-        codec = letter_store.for_build(
-            self.version, lambda: [self._spooled(n) for n in lnos[:: max(1, len(lnos) // letter_store.SAMPLES)][: letter_store.SAMPLES]]
-        )
+        step = max(1, len(lnos) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
+        codec = letter_store.for_build(self.version, lambda: [self._spooled(n) for n in lnos[::step][: letter_store.SAMPLES]])
         for lno in lnos:
             data = self._spooled(lno)
             for doc in item_documents(letter_from_json(data), codec.encode(data), lno):
