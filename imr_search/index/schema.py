@@ -10,8 +10,9 @@ phrases, which must match the words as written, and a third field
 (``rationale_g``) that holds each adjacent pair of common words in the
 section as one term, so a phrase of common words reads one short posting
 list first (``phrase_grams``). The letter record itself is
-stored once, as JSON, on its first item's document: the text fields are not
-stored, which keeps the index near the size of the letters' text.
+stored once, on its first item's document (compressed: ``letter_store``):
+the text fields are not stored, which keeps the index well under the size
+of the letters' text.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ import tantivy
 from ..records import Document, Item, Letter, document_text
 from .common_words import COMMON_WORDS
 
-SCHEMA_VERSION = 6
-"""Bump on any change to fields, tokenizers or the stored JSON."""
+SCHEMA_VERSION = 7
+"""Bump on any change to fields, tokenizers or the stored letter (7: compressed with a dictionary)."""
 
 SECTIONS = ("treatment", "rationale", "guideline", "summary", "credentials", "docs")
 """Searchable sections, in boost order; a query with no section named searches them all."""

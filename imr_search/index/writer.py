@@ -37,7 +37,7 @@ from ..records import Item, Letter, letter_from_json
 from ..vocab.guidelines import NONE_KEY, administrator_rows, key_text, reviewer_rows, spelling
 from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_files
-from . import store
+from . import letter_store, store
 from .schema import (
     CITED_BY_ADMINISTRATOR,
     CITED_BY_REVIEWER,
@@ -128,8 +128,8 @@ def _date(iso: str | None) -> datetime | None:
     return datetime.fromisoformat(iso).replace(tzinfo=timezone.utc)
 
 
-def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy.Document]:
-    """One document per item, each carrying the letter's filter fields.
+def item_documents(letter: Letter, stored: bytes, lno: int) -> list[tantivy.Document]:
+    """One document per item, each carrying the letter's filter fields; the first stores the letter (``letter_store``).
 
     The searchable sections hold what ``schema.SECTION_FIELDS`` says, the
     same texts the query layer cuts snippets and hits from.
@@ -170,7 +170,7 @@ def item_documents(letter: Letter, letter_json: bytes, lno: int) -> list[tantivy
             d.add_date("decided", decided)
             d.add_integer("year", decided.year)
         if it.item == 1:
-            d.add_bytes("letter", letter_json)
+            d.add_bytes("letter", stored)
         docs.append(d)
     return docs
 
@@ -292,11 +292,18 @@ class _Build:
         self.pending[entry.lno] = (self.spool.tell(), len(data))
         self.spool.write(data)
 
+    def _spooled(self, lno: int) -> bytes:
+        offset, length = self.pending[lno]
+        self.spool.seek(offset)
+        return self.spool.read(length)
+
     def finish(self) -> None:
-        for lno, (offset, length) in sorted(self.pending.items()):
-            self.spool.seek(offset)
-            data = self.spool.read(length)
-            for doc in item_documents(letter_from_json(data), data, lno):
+        lnos = sorted(self.pending)
+        step = max(1, len(lnos) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
+        codec = letter_store.for_build(self.version, lambda: [self._spooled(n) for n in lnos[::step][: letter_store.SAMPLES]])
+        for lno in lnos:
+            data = self._spooled(lno)
+            for doc in item_documents(letter_from_json(data), codec.encode(data), lno):
                 self.writer.add_document(doc)
         self.spool.close()
         (self.version / "spool.jsonl").unlink()

@@ -18,7 +18,7 @@ import msgspec
 import tantivy
 
 from ..errors import SchemaMismatch
-from ..index import store
+from ..index import letter_store, store
 from ..index.schema import BOOSTS, SECTIONS, without_letters
 from ..index.writer import MANIFEST, Manifest
 from ..records import Letter, letter_from_json
@@ -42,6 +42,7 @@ class Snapshot:
             raise SchemaMismatch(f"cannot open the index at {root} ({e}): rebuild with `imr-search index`") from None
         self.schema = self.index.schema
         self.searcher = self.index.searcher()
+        self.codec = letter_store.for_reading(version)
         self.tombstones: list[int] = list(self.meta.get("tombstones", []))
         self._letters: dict[str, Letter] = {}
         self._by_lno: dict[int, str] = {}
@@ -113,7 +114,7 @@ class Snapshot:
         if not hits:
             return None
         data = self.searcher.doc(hits[0][1]).get_first("letter")
-        return letter_from_json(data) if isinstance(data, bytes) else None
+        return letter_from_json(self.codec.decode(data)) if isinstance(data, bytes) else None
 
     def _cache(self, letter: Letter) -> None:
         if len(self._letters) > _CACHE_LETTERS:
