@@ -18,11 +18,12 @@ def _fickle(path: str):
 
 
 def test_hung_and_crashing_files_are_reported_and_the_rest_finish():
+    # 4 s, not less: a replacement worker's clock starts when it is started, and a loaded machine starts it slowly.
     paths = [f"ok-{i}" for i in range(30)] + ["hang-1", "crash-1"] + [f"ok-{i}" for i in range(30, 50)]
     started = time.monotonic()
-    results = {p: (data, reason) for p, data, reason, _ in parse_all(paths, jobs=2, timeout=1.5, fn=_fickle)}
+    results = {p: (data, reason) for p, data, reason, _ in parse_all(paths, jobs=2, timeout=4, fn=_fickle)}
     assert time.monotonic() - started < 30
     assert set(results) == set(paths)
-    assert results["hang-1"] == (None, "timed out after 1.5s (parser stopped)")
+    assert results["hang-1"] == (None, "timed out after 4s (parser stopped)")
     assert results["crash-1"][0] is None and "parser crashed" in results["crash-1"][1]
     assert all(results[p] == (p.encode(), None) for p in paths if p.startswith("ok-"))
