@@ -8,12 +8,15 @@ so citations are given one name each (``canonical``, from the tables of
 (``citation_key``). It lives below the index because the index is built
 with these names (each item's rows, ``rows``, written as ``spelling``s), and
 the query layer counts them and names "why similar" with the same ones.
+Letters cite the same few thousand guideline sections over and over, so
+each name is worked out once per process (the caches), not once per item.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..records import Citation, Item
 from . import guideline_names
@@ -47,11 +50,13 @@ def _space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(_TRIM)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(c: Citation) -> Citation:
     """``c`` under the one name the citator gives it (applying it twice changes nothing)."""
     return Citation(by=c.by, source=c.source, title=_title(c.source, c.title), section=_section(c.source, c.section), pages=_pages(c.pages))
 
 
+@lru_cache(maxsize=1 << 16)
 def citation_key(c: Citation) -> Key:
     """The row ``c`` counts in: its canonical name, folded."""
     n = canonical(c)
@@ -107,6 +112,7 @@ def administrator_rows(item: Item) -> dict[Key, Citation]:
     return rows(c for c in item.citations if c.by == "claims_administrator")
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(c: Citation | None) -> str:
     """A row's name and its key as one string (None: the no-guideline row), as the index holds it.
 
