@@ -38,9 +38,10 @@ def test_a_browser_searches_the_served_app(tmp_path: Path) -> None:
     screen: list[str] = []
     requests: list[str] = []
 
-    def until(found: str | object, seconds: float = 20) -> None:
+    def until(found: str | object, seconds: float = 20, since: int = 0) -> None:
+        """Wait for ``found`` in the frames received (from frame ``since`` on)."""
         deadline = time.monotonic() + seconds
-        while not (RESULTS.search("".join(screen)) if found is RESULTS else found in "".join(screen)):
+        while not (RESULTS.search("".join(screen[since:])) if found is RESULTS else found in "".join(screen[since:])):
             assert time.monotonic() < deadline, f"{found!r} never on screen; last: {''.join(screen)[-300:]!r}"
             page.wait_for_timeout(50)  # Playwright delivers frames while it waits
 
@@ -65,7 +66,9 @@ def test_a_browser_searches_the_served_app(tmp_path: Path) -> None:
             cookies = {c["name"]: c for c in context.cookies()}
 
             # `e` on the results: served, only the format is asked (Word is first) and the file is a download.
+            moved = len(screen)
             page.keyboard.press("ArrowDown")  # into the results (escape then e would reach the app as alt+e)
+            until("Similar", since=moved)  # the results' keys in the footer: an `e` now is no letter typed in the box
             page.keyboard.press("e")
             until("Download as")
             with page.expect_download(timeout=20_000) as started:
