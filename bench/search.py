@@ -31,7 +31,7 @@ from imr_search.index.writer import build  # noqa: E402
 from imr_search.parse import parse_file  # noqa: E402
 from imr_search.synth import write_corpus  # noqa: E402
 
-from shared import Fts5, du, pct, readme_mix, timed, typo  # noqa: E402
+from shared import Fts5, du, pct, readme_mix, require_free, timed, typo  # noqa: E402
 
 
 def main() -> None:
@@ -42,11 +42,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
-    need = args.letters * 25_000  # letters + index + FTS5, generously
-    tmp_root = Path(tempfile.gettempdir())
-    free = shutil.disk_usage(tmp_root).free
-    if free < need:
-        sys.exit(f"not enough free disk in {tmp_root}: {free / 1e9:.1f} GB free, {need / 1e9:.1f} GB needed")
+    require_free(Path(tempfile.gettempdir()), args.letters * 25_000)  # letters + index + FTS5, generously
     work = Path(tempfile.mkdtemp(prefix="imr-bench-"))
     try:
         run(work, args)

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.integration.served import READY, RESULTS, Served, Session  # noqa: E402
-from shared import record_run  # noqa: E402
+from shared import record_run, require_free  # noqa: E402
 
 QUERIES = ["physical therapy", "norco", "mri knee", "acupuncture outcome:overturned", "tens unit"]
 BYTES_PER_LETTER = 14_000
@@ -145,10 +145,7 @@ def main() -> None:
         if args.index is not None:
             index = args.index
         else:
-            need = args.letters * BYTES_PER_LETTER
-            free = shutil.disk_usage(tempfile.gettempdir()).free
-            if free < need * 1.5:
-                sys.exit(f"need about {need / 1e9:.1f} GB free in {tempfile.gettempdir()}, have {free / 1e9:.1f} GB")
+            require_free(Path(tempfile.gettempdir()), args.letters * BYTES_PER_LETTER * 1.5)
             tmp = Path(tempfile.mkdtemp(prefix="imr-bench-serve-"))
             started = time.perf_counter()
             index = _build(tmp, args.letters, args.seed, args.jobs)

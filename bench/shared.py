@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
+import sys
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -123,3 +125,10 @@ def record_run(out: Path, result: dict) -> None:
     runs[str(result["letters"])] = result
     out.write_text(json.dumps({"runs": dict(sorted(runs.items(), key=lambda kv: int(kv[0])))}, indent=2) + "\n")
     print(f"\nwrote {out}")
+
+
+def require_free(folder: Path, need: float) -> None:
+    """Stop with a message, before any work, where ``folder``'s disk has less than ``need`` bytes free."""
+    free = shutil.disk_usage(folder).free
+    if free < need:
+        sys.exit(f"not enough free disk in {folder}: {free / 1e9:.1f} GB free, {need / 1e9:.1f} GB needed")

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from imr_search.tui import FPS  # noqa: E402  (imports no Textual)
-from shared import record_run  # noqa: E402
+from shared import record_run, require_free  # noqa: E402
 
 os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # as run() does: the app measured is the app users get
 
@@ -170,10 +170,7 @@ def main() -> None:
         if args.index is not None:
             index = args.index
         else:
-            need = args.letters * BYTES_PER_LETTER
-            free = shutil.disk_usage(tempfile.gettempdir()).free
-            if free < need * 1.5:
-                sys.exit(f"need about {need / 1e9:.1f} GB free in {tempfile.gettempdir()}, have {free / 1e9:.1f} GB")
+            require_free(Path(tempfile.gettempdir()), args.letters * BYTES_PER_LETTER * 1.5)
             tmp = Path(tempfile.mkdtemp(prefix="imr-bench-tui-"))
             started = time.perf_counter()
             write_corpus(tmp / "corpus", args.letters, seed=args.seed)
