@@ -2,15 +2,19 @@
 
 Each size adds a slice to the previous corpus (``imr-search synth`` with a
 seed and first case number per slice, so every corpus is reproducible),
-builds the index in a child process (letters/s with parsing, peak memory),
-times both query mixes through the Python API (top 20 with snippets and a
-match count), and does the same with SQLite FTS5 on the same records up to
-``--fts-max`` letters. Each size's index and FTS5 database are deleted once
-measured; the corpus too at the end unless ``--keep-corpus``. Free disk is
+builds the index in a child process (letters/s with parsing, peak memory,
+seconds in each phase of the build, segments), times both query mixes
+through the Python API (top 20 with snippets and a match count), and does the
+same with SQLite FTS5 up to ``--fts-max`` letters, loaded with the very
+records the index holds (read back from it, so the peer gets the same winner
+of each duplicate and no second parse). With ``--tui`` it also runs the
+app's keystroke benchmark (``bench/tui.py``) on each size's index. Each size's
+index and FTS5 database are deleted once measured; the corpus too at the end
+unless ``--keep-corpus``. Free disk is
 checked before anything is written. Prints a table per size, the growth from
 size to size, and writes ``bench/results/scale.json``.
 
-    python bench/scale.py --sizes 100000,500000,1000000,2000000 [--workdir DIR] [--keep-corpus]
+    python bench/scale.py --sizes 100000,500000,1000000,2000000 [--workdir DIR] [--keep-corpus] [--tui]
 """
 
 from __future__ import annotations
@@ -31,9 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from imr_search import open_index  # noqa: E402
-from imr_search.index.workers import parse_all  # noqa: E402
 from imr_search.query import language  # noqa: E402
-from imr_search.records import letter_from_json  # noqa: E402
 
 from shared import Fts5, Query, du, pct, readme_mix, timed, typo  # noqa: E402
 
@@ -69,6 +71,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--queries", type=int, default=100, help="random words and random phrases")
     ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--tui", action="store_true", help="also run bench/tui.py (start-up, keystroke to results) on each size's index")
     ap.add_argument("--paired-grams", action="store_true",
                     help="also time phrase and common queries with and without the common grams, alternating, on one index")
     args = ap.parse_args()
@@ -164,7 +167,7 @@ _BUILD = """
 import json, resource, sys
 from imr_search.index.writer import build
 r = build([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]))
-print(json.dumps({"files": r.files, "letters": r.letters, "items": r.items, "seconds": r.seconds,
+print(json.dumps({"files": r.files, "letters": r.letters, "items": r.items, "seconds": r.seconds, "phases": r.phases,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -172,11 +175,16 @@ print(json.dumps({"files": r.files, "letters": r.letters, "items": r.items, "sec
 def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> dict:
     index = work / "index"
     shutil.rmtree(index, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-c", _BUILD, str(corpus), str(index), str(args.jobs)],
-                          capture_output=True, text=True, cwd=ROOT)
-    if done.returncode:
-        sys.exit(f"the build of {size:,} letters failed:\n{done.stderr[-2000:]}")
-    built = json.loads(done.stdout.strip().splitlines()[-1])
+    child = subprocess.Popen([sys.executable, "-c", _BUILD, str(corpus), str(index), str(args.jobs)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    anon_peak = 0.0
+    while child.poll() is None:  # its own memory, without the index files Tantivy maps (those are the page cache's)
+        anon_peak = max(anon_peak, _status_mb(child.pid, "RssAnon"))
+        time.sleep(0.25)
+    out, err = child.communicate()
+    if child.returncode:
+        sys.exit(f"the build of {size:,} letters failed:\n{err[-2000:]}")
+    built = json.loads(out.strip().splitlines()[-1])
     text_bytes = du(corpus)
     index_bytes = du(index)
 
@@ -194,9 +202,10 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
     ours["similar"] = timed(idx.similar, [(i,) for i in similar_ids])
     ours["stats"] = timed(idx.stats, [(q,) for q in STATS])
     reader_mb = _peak_mb()
+    reader_anon_mb = _status_mb(os.getpid(), "RssAnon")
+    segments = idx._snap.searcher.num_segments
     grams = paired_grams(idx, mixes) if args.paired_grams else None
-    del idx
-    shutil.rmtree(index)
+    tui = _tui(index, built["letters"]) if args.tui else None
 
     peer: dict[str, list[float]] = {}
     fts_s = fts_mb = None
@@ -204,9 +213,11 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         db = work / "fts.db"
         db.unlink(missing_ok=True)
         fts = Fts5(db)
-        paths = sorted(str(p) for p in corpus.iterdir())
-        fts_s = fts.insert(letter_from_json(data) for _, data, _, _ in parse_all(paths, args.jobs) if data)
+        fts_s = fts.insert(v.letter for i in ids if (v := idx.letter(i)) is not None)
         fts_mb = db.stat().st_size / 1e6
+    del idx
+    shutil.rmtree(index)
+    if size <= args.fts_max:
         for _, m, _ in mixes["term"][:5]:
             fts.query(m)
         peer = {kind: timed(lambda m, w: fts.query(m, w, count=True), [(m, w) for _, m, w in qs if m]) for kind, qs in mixes.items()}
@@ -220,7 +231,11 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         "build_s": round(built["seconds"], 1),
         "build_letters_per_s": round(built["files"] / built["seconds"]),
         "build_peak_mb": round(built["peak_mb"]),
+        "build_anon_peak_mb": round(anon_peak),
+        "build_phases_s": {k: round(v, 1) for k, v in built["phases"].items()},
+        "segments": segments,
         "reader_peak_mb": round(reader_mb),
+        "reader_anon_mb": round(reader_anon_mb),
         "text_mb": round(text_bytes / 1e6, 1),
         "index_mb": round(index_bytes / 1e6, 1),
         "index_to_text": round(index_bytes / text_bytes, 3),
@@ -228,7 +243,14 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         "fts5_mb": round(fts_mb, 1) if fts_mb is not None else None,
         "queries": {kind: _summary(ms, peer.get(kind)) for kind, ms in ours.items()},
         "common_grams": grams,
+        "tui": tui,
     }
+
+
+def _tui(index: Path, letters: int) -> dict:
+    """``bench/tui.py`` on this index, in its own process (it records its run in bench/results/tui.json, by letters)."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "tui.py"), "--index", str(index)], check=True, cwd=ROOT)
+    return json.loads((ROOT / "bench" / "results" / "tui.json").read_text())["runs"][str(letters)]
 
 
 def paired_grams(idx, mixes: dict[str, list[Query]]) -> dict:
@@ -286,6 +308,15 @@ def _reset_peak() -> None:
         pass
 
 
+def _status_mb(pid: int, key: str) -> float:
+    """One line of /proc/PID/status in MB (0 where there is none: not Linux, or the process has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        return int(re.search(rf"{key}:\s+(\d+)", status).group(1)) / 1024
+    except (OSError, AttributeError):
+        return 0.0
+
+
 def _peak_mb() -> float:
     try:
         status = Path("/proc/self/status").read_text()
@@ -305,8 +336,10 @@ COLUMNS = [("term p95", "term", "p95_ms"), ("phrase p50", "phrase", "p50_ms"), (
 
 def print_size(r: dict) -> None:
     print(f"\n{r['letters']:,} letters ({r['items']:,} items, {r['files']:,} files), {r['jobs']} jobs")
-    print(f"build {r['build_s']} s = {r['build_letters_per_s']:,} letters/s (peak {r['build_peak_mb']} MB, the writer's process); "
-          f"reader peak {r['reader_peak_mb']} MB")
+    print(f"build {r['build_s']} s = {r['build_letters_per_s']:,} letters/s (the writer's process: peak {r['build_peak_mb']} MB resident, "
+          f"{r['build_anon_peak_mb']} MB of it its own, the rest index files mapped); "
+          f"reader peak {r['reader_peak_mb']} MB resident, {r['reader_anon_mb']} MB its own after the queries")
+    print("build phases: " + ", ".join(f"{k} {v:,.0f} s" for k, v in r["build_phases_s"].items()) + f"; {r['segments']} segments")
     fts = f", FTS5 {r['fts5_mb']} MB (insert {r['fts5_insert_s']} s)" if r["fts5_mb"] else ""
     print(f"text {r['text_mb']} MB, index {r['index_mb']} MB = {r['index_to_text']}x{fts}")
     q = r["queries"]
@@ -320,6 +353,10 @@ def print_size(r: dict) -> None:
         f"{k[7:]} p50/p95 {v['p50_ms']:.1f}/{v['p95_ms']:.1f} ms"
         + (f" (FTS5 {v['fts5_p50_ms']:.1f}/{v['fts5_p95_ms']:.1f})" if "fts5_p50_ms" in v else "")
         for k, v in q.items() if k.startswith("readme ")))
+    if r.get("tui"):
+        up, keys = r["tui"]["startup"], r["tui"]["keystrokes"]
+        print(f"app: search box ready {up['box_ready_median_s']:.2f} s (median), keystroke to results p50/p95 "
+              f"{keys['p50_ms']:.0f}/{keys['p95_ms']:.0f} ms over {keys['keys']} keys")
 
 
 def print_grams(r: dict) -> None:

@@ -70,6 +70,10 @@ class BuildReport:
     updated: bool = False
     noted: int = 0
     """Letters indexed from the files parsed this run on which the parser left notes (what it had to guess)."""
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds spent in each phase of the build, in order: parsing (the workers, duplicates settled as
+    they come), documents (the letters' documents handed to Tantivy), commit, merge (Tantivy's
+    merges after the commit), finish (the manifest and the metadata). What a profile of a slow build starts from."""
 
 
 def _io_reason(e: BaseException, where: Path) -> str:
@@ -298,6 +302,7 @@ class _Build:
         return self.spool.read(length)
 
     def finish(self) -> None:
+        phases, started = self.report.phases, time.perf_counter()
         lnos = sorted(self.pending)
         step = max(1, len(lnos) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
         codec = letter_store.for_build(self.version, lambda: [self._spooled(n) for n in lnos[::step][: letter_store.SAMPLES]])
@@ -307,8 +312,11 @@ class _Build:
                 self.writer.add_document(doc)
         self.spool.close()
         (self.version / "spool.jsonl").unlink()
+        started = _lap(phases, "documents", started)
         self.writer.commit()
+        started = _lap(phases, "commit", started)
         self.writer.wait_merging_threads()
+        started = _lap(phases, "merge", started)
         self.index.reload()
         self.manifest.tombstones = sorted(self.tombstones)
         now, known = datetime.now(timezone.utc), self.manifest.first_indexed
@@ -333,6 +341,14 @@ class _Build:
                 "tombstones": self.manifest.tombstones,
             },
         )
+        _lap(phases, "finish", started)
+
+
+def _lap(phases: dict[str, float], name: str, started: float) -> float:
+    """Add the time since ``started`` to phase ``name``; the time now, for the next phase."""
+    now = time.perf_counter()
+    phases[name] = phases.get(name, 0.0) + now - started
+    return now
 
 
 def treatment_table(searcher: tantivy.Searcher, q: tantivy.Query) -> dict[str, dict[str, object]]:
@@ -412,11 +428,13 @@ def build(
 
 
 def _run(b: _Build, todo: list[str], jobs: int | None, progress: Progress | None, timeout: float) -> None:
+    started = time.perf_counter()
     for done, result in enumerate(parse_files(todo, jobs, timeout), 1):
         if progress:
             progress(done, len(todo))
         b.add(result)
     b.report.parsed = len(todo)
+    b.report.phases["parse"] = time.perf_counter() - started
 
 
 def _rebuild(

@@ -28,3 +28,13 @@ def test_two_builds_give_identical_answers(tmp_path):
         answers[-1].extend([[(h.id, h.decision_date) for h in idx.search(q, limit=5, sort="date").letters] for q in QUERIES[:3]])
     assert all(answers[0])  # every query finds something
     assert answers[0] == answers[1]
+
+
+def test_a_build_says_where_its_time_went(tmp_path):
+    """The phases a slow build is profiled by, in the order they ran, adding up to no more than the whole."""
+    write_corpus(tmp_path / "corpus", 120, seed=3)
+    report = build([tmp_path / "corpus"], tmp_path / "index", jobs=2)
+    assert list(report.phases) == ["parse", "documents", "commit", "merge", "finish"]
+    assert all(s >= 0 for s in report.phases.values())
+    assert report.phases["parse"] > 0 and report.phases["documents"] > 0
+    assert sum(report.phases.values()) <= report.seconds
