@@ -35,9 +35,9 @@ from ..read import corpus
 from ..errors import IndexBuildError, IndexProblem, is_engine_panic
 from ..records import Item, Letter, letter_from_json
 from ..vocab.guidelines import NONE_KEY, administrator_rows, key_text, reviewer_rows, spelling
-from ..vocab.treatments import CATEGORIES
 from .workers import PARSE_TIMEOUT, Result, parse_files
 from . import letter_store, store
+from .all_items import STATS_KEY, all_items_stats, treatment_table
 from .schema import (
     CITED_BY_ADMINISTRATOR,
     CITED_BY_REVIEWER,
@@ -46,7 +46,6 @@ from .schema import (
     GRAM_SUFFIX,
     build_schema,
     gram_text,
-    keyword_labels,
     section_values,
     without_letters,
 )
@@ -337,6 +336,7 @@ class _Build:
                 "letters": self.report.letters,
                 "items": self.report.items,
                 "treatments": treatment_table(searcher, alive),
+                STATS_KEY: all_items_stats(searcher, alive),
                 "specialties": sorted(self.specialties),
                 "tombstones": self.manifest.tombstones,
             },
@@ -349,28 +349,6 @@ def _lap(phases: dict[str, float], name: str, started: float) -> float:
     now = time.perf_counter()
     phases[name] = phases.get(name, 0.0) + now - started
     return now
-
-
-def treatment_table(searcher: tantivy.Searcher, q: tantivy.Query) -> dict[str, dict[str, object]]:
-    """Items per canonical treatment with the upheld/overturned split, for fuzzy lookup."""
-    agg = {
-        "t": {
-            "terms": {"field": "treatment_name", "size": 100_000},
-            "aggs": {"o": {"terms": {"field": "outcome"}}, "c": {"terms": {"field": "category", "size": 1}}},
-        }
-    }
-    labels = keyword_labels(CATEGORIES)
-    table: dict[str, dict[str, object]] = {}
-    for b in searcher.aggregate(q, agg)["t"]["buckets"]:
-        split = {o["key"]: o["doc_count"] for o in b["o"]["buckets"]}
-        cat = b["c"]["buckets"][0]["key"] if b["c"]["buckets"] else None
-        table[b["key"]] = {
-            "category": labels.get(cat, cat) if cat else None,
-            "items": b["doc_count"],
-            "upheld": split.get("upheld", 0),
-            "overturned": split.get("overturned", 0),
-        }
-    return dict(sorted(table.items()))
 
 
 def build(

@@ -2,25 +2,22 @@
 
 Each dimension is a terms aggregation over a keyword (or year) fast field,
 split by outcome, all asked in one request, so counting a hundred thousand
-items costs one pass and no stored documents.
+items costs one pass and no stored documents. The empty query's counts (the
+stats screen as it opens) are the build's, kept in its metadata
+(``index.all_items``): the same aggregation, made once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..index.all_items import STAT_FIELDS, STATS_KEY, stats_aggregation
 from ..index.schema import keyword_labels
 from ..records import CITATION_SOURCES
 from .results import StatRow
 from .snapshot import Snapshot
 
-STAT_DIMENSIONS = {
-    "category": "category",
-    "treatment": "treatment_name",
-    "specialty": "specialty",
-    "cites": "cites",
-    "year": "year",
-}
+STAT_DIMENSIONS = STAT_FIELDS
 """Dimension name (what callers ask for) -> the index field counted."""
 
 
@@ -31,9 +28,11 @@ def stats(snap: Snapshot, query: str, dimensions: Iterable[str]) -> tuple[list[S
     labels = _labels(snap)
     rows: list[StatRow] = []
     dimensions = list(dict.fromkeys(dimensions))
-    # Every dimension in one request: one pass over the matching items, not one per dimension.
-    agg = {dim: {"terms": {"field": STAT_DIMENSIONS[dim], "size": 1000}, "aggs": {"o": {"terms": {"field": "outcome"}}}} for dim in dimensions}
-    result = snap.searcher.aggregate(q, agg) if agg else {}
+    counted = snap.meta.get(STATS_KEY)
+    if counted is not None and not parsed.text and not parsed.filters:
+        result = counted  # every item: the build counted them with this very aggregation
+    else:  # every dimension in one request: one pass over the matching items, not one per dimension
+        result = snap.searcher.aggregate(q, stats_aggregation(dimensions)) if dimensions else {}
     for dim in dimensions:
         field = STAT_DIMENSIONS[dim]
         for bucket in result[dim]["buckets"]:

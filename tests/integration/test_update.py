@@ -12,6 +12,9 @@ from click.testing import CliRunner
 
 from imr_search import open_index
 from imr_search.cli import main
+from imr_search.index import store
+from imr_search.index.all_items import STATS_KEY
+from imr_search.query.stats import STAT_DIMENSIONS
 from imr_search.index.writer import build
 from imr_search.synth import make_letter, render, write_corpus
 
@@ -59,6 +62,27 @@ def test_update_matches_a_rebuild(tmp_path, corpus):
     fresh = tmp_path / "fresh"
     build([corpus], fresh, jobs=1)
     assert after == _answers(fresh)
+
+
+def test_the_stats_a_build_keeps_are_what_counting_gives(tmp_path, corpus):
+    """The empty query's stats come from the build's metadata: after an update that tombstones
+    letters they must still equal the index's own count of its live items."""
+    index = tmp_path / "index"
+    build([corpus], index, jobs=1)
+    for gone in sorted(p for p in corpus.iterdir() if "_2" not in p.name)[:5]:
+        gone.unlink()
+    assert build([corpus], index, jobs=1, update=True).updated
+    live = store.current(index)
+    meta = store.read_meta(live)
+    assert meta["tombstones"] and STATS_KEY in meta
+    kept = open_index(index)
+    asked = [list(STAT_DIMENSIONS), ["year", "category"], ["cites"]]
+    stored = [kept.stats("", dimensions=d)[0] for d in asked]
+    assert stored[0] and {r.dimension for r in stored[0]} == set(STAT_DIMENSIONS)
+    store.write_meta(live, {k: v for k, v in meta.items() if k != STATS_KEY})  # as an index built before it was kept
+    counted = open_index(index)
+    assert STATS_KEY not in counted.meta
+    assert [counted.stats("", dimensions=d)[0] for d in asked] == stored
 
 
 def test_deleting_the_kept_copy_revives_its_duplicate(tmp_path, corpus):
