@@ -23,10 +23,13 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 import tantivy
@@ -231,7 +234,10 @@ class _Build:
         # duplicates are settled: a copy that loses is never written, so a
         # rebuild leaves no tombstones (each one costs every query a filter).
         self.spool = open(version / "spool.jsonl", "w+b")
-        self.pending: dict[int, tuple[int, int]] = {}  # lno -> (offset, length)
+        # Where each letter parsed this run lies in the spool, by ordinal: this run's ordinals are
+        # consecutive from ``first``, so two flat arrays (16 bytes a letter, not a dict's ~130).
+        self.first = manifest.next_lno
+        self.offsets, self.lengths = array("q"), array("q")
         self.kept: dict[str, str] = {}  # id -> path
         self.by_fingerprint: dict[str, str] = {}
         self.specialties: set[str] = set()  # names as letters spell them, for the app's pickers
@@ -246,8 +252,8 @@ class _Build:
         """Forget a file; tombstone its letter if it was the indexed copy."""
         e = self.manifest.files.pop(path, None)
         if e is not None and e.status == "indexed" and e.id is not None:
-            if e.lno in self.pending:
-                del self.pending[e.lno]
+            if self._spooled_here(e.lno):
+                self.lengths[e.lno - self.first] = -1  # never written
             elif e.lno is not None:
                 self.tombstones.add(e.lno)
             self.kept.pop(e.id, None)
@@ -292,20 +298,29 @@ class _Build:
         self.by_fingerprint[letter.fingerprint] = letter.id
         if letter.notes:
             self.noted.add(letter.id)
-        self.pending[entry.lno] = (self.spool.tell(), len(data))
+        self.offsets.append(self.spool.tell())
+        self.lengths.append(len(data))
         self.spool.write(data)
 
+    def _spooled_here(self, lno: int | None) -> bool:
+        """The letter ``lno`` was parsed this run and waits in the spool."""
+        return lno is not None and 0 <= lno - self.first < len(self.lengths) and self.lengths[lno - self.first] >= 0
+
+    def _pending(self) -> Iterator[int]:
+        """The ordinals waiting in the spool, in order."""
+        return (self.first + i for i, n in enumerate(self.lengths) if n >= 0)
+
     def _spooled(self, lno: int) -> bytes:
-        offset, length = self.pending[lno]
-        self.spool.seek(offset)
-        return self.spool.read(length)
+        self.spool.seek(self.offsets[lno - self.first])
+        return self.spool.read(self.lengths[lno - self.first])
 
     def finish(self) -> None:
         phases, started = self.report.phases, time.perf_counter()
-        lnos = sorted(self.pending)
-        step = max(1, len(lnos) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
-        codec = letter_store.for_build(self.version, lambda: [self._spooled(n) for n in lnos[::step][: letter_store.SAMPLES]])
-        for lno in lnos:
+        step = max(1, sum(n >= 0 for n in self.lengths) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
+        codec = letter_store.for_build(
+            self.version, lambda: [self._spooled(n) for n in islice(self._pending(), 0, None, step)][: letter_store.SAMPLES]
+        )
+        for lno in self._pending():
             data = self._spooled(lno)
             for doc in item_documents(letter_from_json(data), codec.encode(data), lno):
                 self.writer.add_document(doc)
@@ -316,12 +331,16 @@ class _Build:
         started = _lap(phases, "commit", started)
         self.writer.wait_merging_threads()
         started = _lap(phases, "merge", started)
+        # What only writing needed goes before the manifest is made: the writer's memory
+        # (its indexing heap) and the spool's places, so a big build's peak is not at its end.
+        del self.writer
+        self.offsets, self.lengths, self.by_fingerprint = array("q"), array("q"), {}
         self.index.reload()
         self.manifest.tombstones = sorted(self.tombstones)
         now, known = datetime.now(timezone.utc), self.manifest.first_indexed
         self.manifest.first_indexed = {i: known.get(i, now) for i in sorted(self.kept)}
         with open(self.version / MANIFEST, "wb") as f:
-            f.write(msgspec.json.encode(self.manifest))
+            write_chunked(f, self.manifest)
             f.flush()
             os.fsync(f.fileno())
         searcher = self.index.searcher()
@@ -342,6 +361,29 @@ class _Build:
             },
         )
         _lap(phases, "finish", started)
+
+
+def write_chunked(f: BinaryIO, struct: msgspec.Struct, chunk: int = 50_000) -> None:
+    """Write ``struct`` as ``msgspec.json.encode`` would, byte for byte, its dict fields a chunk at a time.
+
+    A manifest of two million files is about 460 MB of JSON: encoded whole,
+    it would sit in memory beside everything it was made from.
+    """
+    encode = msgspec.json.Encoder().encode
+    f.write(b"{")
+    for n, name in enumerate(struct.__struct_fields__):
+        value = getattr(struct, name)
+        f.write((b"," if n else b"") + encode(name) + b":")
+        if not isinstance(value, dict):
+            f.write(encode(value))
+            continue
+        f.write(b"{")
+        items, written = iter(value.items()), False
+        while part := dict(islice(items, chunk)):
+            f.write((b"," if written else b"") + encode(part)[1:-1])
+            written = True
+        f.write(b"}")
+    f.write(b"}")
 
 
 def _lap(phases: dict[str, float], name: str, started: float) -> float:
