@@ -318,7 +318,7 @@ class _Build:
         phases, started = self.report.phases, time.perf_counter()
         step = max(1, sum(n >= 0 for n in self.lengths) // letter_store.SAMPLES)  # a sample from the whole build, not its first files
         codec = letter_store.for_build(
-            self.version, lambda: [self._spooled(n) for n in islice(self._pending(), 0, None, step)][: letter_store.SAMPLES]
+            self.version, lambda: [self._spooled(n) for n in islice(self._pending(), 0, step * letter_store.SAMPLES, step)]
         )
         for lno in self._pending():
             data = self._spooled(lno)
