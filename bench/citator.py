@@ -28,13 +28,10 @@ from imr_search import open_index  # noqa: E402
 from imr_search.index.writer import build  # noqa: E402
 from imr_search.synth import write_corpus  # noqa: E402
 
+from shared import pct  # noqa: E402
+
 QUERIES = ["", "outcome:overturned", "category:pharmaceuticals", "therapy", "cites:odg decided:2016..2018", "body:shoulder -mri"]
 SHOWN = 50
-
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
 def _ms(fn, *args) -> tuple[float, Any]:
@@ -63,7 +60,7 @@ def run(corpus: Path, work: Path, args: argparse.Namespace) -> dict:
                 idx = open_index(work / "index")
                 times[f"citing {SHOWN}"].append(_ms(idx.citing, query, rows[0], SHOWN)[0])
     kinds = [
-        {"kind": kind, "runs": len(ms), "p50_ms": round(_pct(ms, 50), 1), "p95_ms": round(_pct(ms, 95), 1)}
+        {"kind": kind, "runs": len(ms), "p50_ms": round(pct(ms, 50), 1), "p95_ms": round(pct(ms, 95), 1)}
         for kind, ms in times.items()
     ]
     return {"letters": report.letters, "items": report.items, "build_s": round(build_s, 1), "index_mb": round(index_mb, 1), "queries": QUERIES, "kinds": kinds}

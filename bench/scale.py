@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from imr_search import open_index  # noqa: E402
 from imr_search.query import language  # noqa: E402
 
-from shared import Fts5, Query, du, pct, readme_mix, timed, typo  # noqa: E402
+from shared import Fts5, Query, du, pct, readme_mix, status_mb, timed, typo  # noqa: E402
 
 TEXT_PER_LETTER = 4_200
 """Bytes of text a generated letter takes (407 MB for 100,000), for the disk check."""
@@ -179,7 +179,7 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     anon_peak = 0.0
     while child.poll() is None:  # its own memory, without the index files Tantivy maps (those are the page cache's)
-        anon_peak = max(anon_peak, _status_mb(child.pid, "RssAnon"))
+        anon_peak = max(anon_peak, status_mb(child.pid, "RssAnon"))
         time.sleep(0.25)
     out, err = child.communicate()
     if child.returncode:
@@ -202,7 +202,7 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
     ours["similar"] = timed(idx.similar, [(i,) for i in similar_ids])
     ours["stats"] = timed(idx.stats, [(q,) for q in STATS])
     reader_mb = _peak_mb()
-    reader_anon_mb = _status_mb(os.getpid(), "RssAnon")
+    reader_anon_mb = status_mb(os.getpid(), "RssAnon")
     segments = idx._snap.searcher.num_segments
     grams = paired_grams(idx, mixes) if args.paired_grams else None
     tui = _tui(index, built["letters"]) if args.tui else None
@@ -308,23 +308,14 @@ def _reset_peak() -> None:
         pass
 
 
-def _status_mb(pid: int, key: str) -> float:
-    """One line of /proc/PID/status in MB (0 where there is none: not Linux, or the process has ended)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-        return int(re.search(rf"{key}:\s+(\d+)", status).group(1)) / 1024
-    except (OSError, AttributeError):
-        return 0.0
-
-
 def _peak_mb() -> float:
-    try:
-        status = Path("/proc/self/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
-    except (OSError, AttributeError):
-        import resource
+    """This process's peak resident set (from /proc; the kernel's ru_maxrss off Linux)."""
+    peak = status_mb(os.getpid(), "VmHWM")
+    if peak:
+        return peak
+    import resource
 
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # -- printing ------------------------------------------------------------------

@@ -43,17 +43,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.integration.served import READY, RESULTS, Served, Session  # noqa: E402
-from shared import record_run, require_free  # noqa: E402
+from shared import pct, record_run, require_free  # noqa: E402
 
 QUERIES = ["physical therapy", "norco", "mri knee", "acupuncture outcome:overturned", "tens unit"]
 BYTES_PER_LETTER = 14_000
 """Generated text (~4 KB) plus its share of the index (~4 KB), with room for the build's spool and merges."""
 KEY_TIMEOUT = 10.0
-
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def _memory_mb(pid: int) -> tuple[float, float]:
@@ -111,8 +106,8 @@ async def _sessions(served: Served, n: int) -> dict[str, object]:
         "pss_mb_median": round(statistics.median(p for _, p in memory), 1),
         "pss_mb_total": round(sum(p for _, p in memory), 1),
         "keys": len(latencies),
-        "keystroke_p50_ms": round(_pct(latencies, 50), 1),
-        "keystroke_p95_ms": round(_pct(latencies, 95), 1),
+        "keystroke_p50_ms": round(pct(latencies, 50), 1),
+        "keystroke_p95_ms": round(pct(latencies, 95), 1),
         "keystroke_max_ms": round(max(latencies), 1),
     }
 

@@ -27,6 +27,21 @@ def pct(values: Sequence[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def status_mb(pid: int, key: str) -> float:
+    """One line of /proc/PID/status in MB, 0 where there is none (not Linux, or the process has ended).
+
+    ``RssAnon``: the process's own memory; ``VmHWM``: its peak resident set,
+    the index files Tantivy maps included (the page cache's, given back under pressure).
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def du(path: Path) -> int:
     """Bytes under ``path``."""
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())

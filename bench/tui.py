@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from imr_search.tui import FPS  # noqa: E402  (imports no Textual)
-from shared import record_run, require_free  # noqa: E402
+from shared import pct, record_run, require_free, status_mb  # noqa: E402
 
 os.environ.setdefault("TEXTUAL_FPS", str(FPS))  # as run() does: the app measured is the app users get
 
@@ -55,23 +55,6 @@ QUERIES = [
 ]
 BYTES_PER_LETTER = 14_000
 """Generated text (~4 KB) plus its share of the index (~4 KB), with room for the build's spool and merges."""
-
-
-def _pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
-
-
-def _status_mb(key: str) -> float:
-    """A line of this process's /proc/self/status in MB (0 off Linux). ``VmHWM``: the peak resident set, the
-    index files Tantivy maps included (the page cache's, given back under pressure); ``RssAnon``: its own memory."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 # -- the child process: start-up ----------------------------------------------
@@ -195,7 +178,7 @@ def main() -> None:
         idx = open_index(index)
         up = startup(index, args.runs)
         latencies, search_ms = asyncio.run(_keystrokes(index, QUERIES))
-        memory = {"peak_resident_mb": _status_mb("VmHWM"), "own_mb": _status_mb("RssAnon")}
+        memory = {"peak_resident_mb": status_mb(os.getpid(), "VmHWM"), "own_mb": status_mb(os.getpid(), "RssAnon")}
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -205,11 +188,11 @@ def main() -> None:
     k = {
         "queries": QUERIES,
         "keys": len(latencies),
-        "p50_ms": round(_pct(latencies, 50), 1),
-        "p95_ms": round(_pct(latencies, 95), 1),
+        "p50_ms": round(pct(latencies, 50), 1),
+        "p95_ms": round(pct(latencies, 95), 1),
         "max_ms": round(max(latencies), 1),
-        "index_search_p50_ms": round(_pct(search_ms, 50), 1),
-        "index_search_p95_ms": round(_pct(search_ms, 95), 1),
+        "index_search_p50_ms": round(pct(search_ms, 50), 1),
+        "index_search_p95_ms": round(pct(search_ms, 95), 1),
     }
     load = round(os.getloadavg()[0], 2)
     result = {
