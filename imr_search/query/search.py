@@ -60,9 +60,13 @@ def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool, only
 
 
 def _within(snap: Snapshot, q: tantivy.Query, only: list[int] | None) -> tantivy.Query:
-    if only is None:
-        return q
-    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(snap.schema, "lno", only))])
+    return q if only is None else _in_letters(snap, q, only)
+
+
+def _in_letters(snap: Snapshot, q: tantivy.Query, lnos: list[int]) -> tantivy.Query:
+    """``q`` in just these letters, each item scored as ``q`` alone scores it (a term set scores 1.0 unless told not to)."""
+    only = tantivy.Query.const_score_query(tantivy.Query.term_set_query(snap.schema, "lno", lnos), 0.0)
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, only)])
 
 
 def _collect_sorted(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str]) -> tuple[Groups, int | None, Sort]:
@@ -93,7 +97,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
     cut: float | None = None  # the last letter's score, once ``limit`` letters are in
     full = exhausted = False
     while not (full or exhausted):
-        result = snap.searcher.search(q, page, count=count and offset == 0, offset=offset, order_by_field=_order_by(sort))
+        result = snap.search(q, page, count=count and offset == 0, offset=offset, order_by=_order_by(sort))
         if count and offset == 0:
             total = result.count or 0
         for (lno, no), score in snap.keyed(result):
@@ -113,11 +117,9 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
         groups = {lno: groups[lno] for lno in keep}
     if exhausted:  # every matching item was read
         return groups, total
-    rest = tantivy.Query.boolean_query(
-        [(tantivy.Occur.Must, q), (tantivy.Occur.Must, tantivy.Query.term_set_query(snap.schema, "lno", list(groups)))]
-    )
+    rest = _in_letters(snap, q, list(groups))
     seen = {(lno, no) for lno, items in groups.items() for _, no in items}
-    for (lno, no), score in snap.keyed(snap.searcher.search(rest, limit * 25, count=False, order_by_field=_order_by(sort))):
+    for (lno, no), score in snap.keyed(snap.search(rest, limit * 25, order_by=_order_by(sort))):
         if (lno, no) not in seen:
             groups[lno].append((score, no))
     return groups, total

@@ -133,6 +133,16 @@ def test_limit_cuts_letters_not_the_count(small: Small) -> None:
     assert small.idx.search("injection", limit=3, count=False).total_items is None
 
 
+@pytest.mark.parametrize("query", ["injection", "pain", "patient therapy", '"the request"', "pain outcome:upheld"])
+def test_a_shown_letters_other_items_score_as_the_query_scores_them(small: Small, query: str) -> None:
+    """The items of the top letters past the first page of hits are fetched by a second query
+    (restricted to those letters); they keep the scores the whole search gives them."""
+    everything = {(h.id, ih.item): ih.score for h in small.idx.search(query, limit=ALL).letters for ih in h.items}
+    top = small.idx.search(query, limit=2)
+    assert len(top.letters) == 2
+    assert {(h.id, ih.item): ih.score for h in top.letters for ih in h.items}.items() <= everything.items()
+
+
 def test_typos_are_corrected_towards_treatment_words(small: Small) -> None:
     res = small.idx.search("lidocane", limit=ALL)
     assert res.corrected == "lidocaine"
