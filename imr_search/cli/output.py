@@ -92,11 +92,16 @@ def write_text(records: Iterable[R], text: Callable[[R], str]) -> None:
         click.echo(text(record))
 
 
-def write_json(records: Iterable[R]) -> None:
-    """JSON Lines: each record's JSON (the record model's contract) on a line, flushed as it comes."""
+def write_json(records: Iterable[R | bytes]) -> None:
+    """JSON Lines: each record's JSON (the record model's contract) on a line, flushed as it comes.
+
+    A record may come encoded already (bytes: ``to_json`` of it, made in a
+    parser worker), so that ``parse`` does not decode each letter only to
+    encode it again: the same line, without the cost.
+    """
     out = sys.stdout.buffer
     for record in records:
-        out.write(to_json(record) + b"\n")
+        out.write((record if isinstance(record, bytes) else to_json(record)) + b"\n")
         out.flush()
 
 

@@ -112,10 +112,10 @@ def _newest(snap: Snapshot, q: tantivy.Query, limit: int | None) -> list[tuple[i
     taken too, so that ordering by id can choose among them.
     """
     if limit is None:
-        return [key for key, _ in snap.keyed(snap.searcher.search(q, max(snap.searcher.num_docs, 1), count=False))]
+        return [key for key, _ in snap.keyed(snap.search(q, max(snap.searcher.num_docs, 1)))]
     n = limit = max(limit, 1)
     while True:
-        hits = snap.searcher.search(q, n, count=False, order_by_field="decided").hits
+        hits = snap.search(q, n, order_by="decided").hits
         if len(hits) < n or hits[-1][0] != hits[limit - 1][0]:
             break
         n *= 2

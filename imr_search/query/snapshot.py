@@ -23,7 +23,7 @@ from ..index.schema import BOOSTS, SECTIONS, without_letters
 from ..index.writer import MANIFEST, Manifest
 from ..records import Letter, letter_from_json
 from ..vocab.treatments import SPECIALTIES, TREATMENTS
-from . import language
+from . import language, split
 
 _CACHE_LETTERS = 2048
 """Letters kept decoded; a result page or a similar-cases list reads a few dozen."""
@@ -44,6 +44,8 @@ class Snapshot:
         self.searcher = self.index.searcher()
         self.codec = letter_store.for_reading(version)
         self.tombstones: list[int] = list(self.meta.get("tombstones", []))
+        self.cuts = split.cuts(int(self.meta.get("letters", 0)) + len(self.tombstones), self.searcher.num_docs)
+        """Where the parts a search is split into begin (letter ordinals); none for a small index."""
         self._letters: dict[str, Letter] = {}
         self._by_lno: dict[int, str] = {}
         self._known: dict[str, list[str]] | None = None
@@ -160,7 +162,11 @@ class Snapshot:
         """Leave out letters an update replaced or removed (see ``index.writer``)."""
         return without_letters(q, self.schema, self.tombstones)
 
-    def keyed(self, result: tantivy.SearchResult) -> list[tuple[tuple[int, int], float]]:
+    def search(self, q: tantivy.Query, limit: int, *, count: bool = False, offset: int = 0, order_by: str | None = None) -> split.Found:
+        """The best ``limit`` hits of ``q`` after ``offset`` (by ``order_by``'s value, newest first, if given), on every core."""
+        return split.search(self.searcher, self.schema, q, limit, self.cuts, count=count, offset=offset, order_by=order_by)
+
+    def keyed(self, result: split.Found) -> list[tuple[tuple[int, int], float]]:
         """Hits as ((letter ordinal, item), score), read from fast fields, not stored documents."""
         return self.hit_keys(result.hits)
 

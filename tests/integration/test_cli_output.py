@@ -263,6 +263,21 @@ def test_parse_formats(built):
 # so these scores are the same run after run, for any source letter.
 
 
+def test_parse_json_of_a_folder_is_each_letter_encoded_in_file_order(tmp_path):
+    """Past 64 files the letters parse in worker processes and their JSON is written as the workers made it:
+    line for line what encoding each parsed letter gives, in the order of the files, failures left out."""
+    from imr_search.parse import parse_file
+    from imr_search.synth import write_corpus
+
+    write_corpus(tmp_path, 90, seed=4)
+    (tmp_path / "CM20-0000000.txt").write_text("not a letter\n")
+    files = sorted(tmp_path.iterdir())
+    result = CliRunner().invoke(main, ["parse", "--json", str(tmp_path)])
+    assert result.exit_code == 1
+    expected = b"".join(to_json(parse_file(p)) + b"\n" for p in files if p.name != "CM20-0000000.txt")
+    assert result.stdout_bytes == expected
+    assert result.stderr.startswith(f"{tmp_path / 'CM20-0000000.txt'}: ")
+
 def test_similar_text(cli):
     assert cli("similar", "CM21-0000001").stdout == (
         "  24.75  CM21-0000002    1. ✗ upheld      Naproxen 550mg qty 90  [naproxen]\n"

@@ -1,0 +1,114 @@
+"""A search split over parts of the index, one thread a part, answers exactly what one search answers.
+
+Two thousand generated letters of every layout (some undated), then an
+update that tombstones some of them; every kind of question is asked with
+the index whole and split into two and three parts by letter ordinal, and
+the answers (letters, items, scores as shown, snippets, counts) must be the
+same. Searches that read past the first page (many letters tied at the cut,
+or a large limit) are among them.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import msgspec
+import pytest
+
+from imr_search import open_index
+from imr_search.index import build
+from imr_search.query import split
+
+from ..unit.small_index import build_small
+
+LETTERS = 2000
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    small = build_small(tmp_path_factory.mktemp("split"), count=LETTERS, seed=31, older=True)
+    root = small.idx._snap.version.parent.parent
+    corpus = root / "corpus"
+    for path in sorted(corpus.iterdir())[::97]:  # an update: some letters gone, some changed
+        if path.stem.endswith("3"):
+            path.unlink()
+        else:
+            path.write_text(path.read_text(encoding="utf-8").replace("medically", "medically clearly"), encoding="utf-8")
+    report = build([corpus], root / "index", jobs=1, update=True)
+    assert report.updated
+    small.idx = open_index(root / "index")
+    assert small.idx._snap.tombstones
+    return small
+
+
+def _queries(small) -> list[str]:
+    rng = random.Random(3)
+    words: list[str] = []
+    for letter in rng.sample(sorted(small.letters.values(), key=lambda x: x.id), 40):
+        found = re.findall(r"[A-Za-z]{4,}", letter.items[0].rationale)
+        words.append(rng.choice(found).lower())
+    return words + [
+        f'"{a} {b}"' for a, b in zip(words[:10], words[10:20])
+    ] + [
+        "the", '"the request"', '"medically necessary"', "patient pain", "outcome:overturned",
+        "category:pharmaceuticals lumbar", "decided:2013..2015 therapy", "-pain guidelines", "lumb", "medically clearly",
+    ]
+
+
+def _answers(idx, queries: list[str]) -> list:
+    out = []
+    for q in queries:
+        for sort in ("relevance", "date"):
+            for limit in (20, 400):
+                r = idx.search(q, limit=limit, sort=sort)
+                out.append((q, sort, limit, r.total_items, msgspec.to_builtins(r.letters), r.hints))
+    ids = sorted(h.id for h in idx.search("pain", limit=30).letters)
+    for letter_id in ids[:12]:
+        out.append(msgspec.to_builtins(idx.similar(letter_id)))
+        out.append(msgspec.to_builtins(idx.similar(letter_id, contrast=True)))
+    rows = idx.citations("pain")
+    for row in rows[:5]:
+        out.append(msgspec.to_builtins(idx.citing("pain", row, limit=7)))
+        out.append(len(idx.citing("pain", row)))
+    return out
+
+
+def test_split_answers_are_the_whole_index_answers(corpus):
+    snap = corpus.idx._snap
+    queries = _queries(corpus)
+    assert snap.cuts == []  # a small index is not split unless asked
+    whole = _answers(corpus.idx, queries)
+    assert any(a[3] and a[3] > 400 for a in whole[:200] if isinstance(a, tuple))  # some pages read past the first
+    ordinals = LETTERS + len(snap.tombstones)
+    for parts in (2, 3):
+        snap.cuts = split.cuts(ordinals, snap.searcher.num_docs, parts=parts, split_at=0)
+        assert len(snap.cuts) == parts - 1
+        try:
+            parted = _answers(corpus.idx, queries)
+        finally:
+            snap.cuts = []
+        for a, b in zip(whole, parted):
+            assert a == b, a[:3] if isinstance(a, tuple) else a
+
+
+def test_every_hit_is_in_exactly_one_part(corpus):
+    snap = corpus.idx._snap
+    q = snap.query(snap.parse("pain"))
+    whole = snap.search(q, 100_000, count=True)
+    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=3, split_at=0)
+    try:
+        parted = snap.search(q, 100_000, count=True)
+        paged = [h for off in range(0, whole.count, 250) for h in snap.search(q, 250, offset=off).hits]
+    finally:
+        snap.cuts = []
+    assert parted.count == whole.count == len(whole.hits)
+    assert sorted((a.segment_ord, a.doc) for _, a in parted.hits) == sorted((a.segment_ord, a.doc) for _, a in whole.hits)
+    assert [s for s, _ in parted.hits] == [s for s, _ in whole.hits] == [s for s, _ in paged]
+
+
+def test_cuts():
+    assert split.cuts(1000, 10, parts=2, split_at=400_000) == []
+    assert split.cuts(1000, 500_000, parts=1) == []
+    assert split.cuts(1000, 500_000, parts=2) == [500]
+    assert split.cuts(999, 500_000, parts=3) == [333, 666]
