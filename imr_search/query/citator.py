@@ -53,7 +53,7 @@ def citations(snap: Snapshot, query: str) -> tuple[list[CitationRow], list[str]]
     # Three flat counts: an outcome split as a sub-aggregation costs more than a second count.
     rows: defaultdict[Key, _Row] = defaultdict(_Row)
     for field, which, named in ((CITED_BY_REVIEWER, q, True), (CITED_BY_REVIEWER, upheld, False), (CITED_BY_ADMINISTRATOR, q, True)):
-        counted = snap.searcher.aggregate(which, {"t": {"terms": {"field": field, "size": ROWS_LIMIT}}})["t"]
+        counted = snap.aggregate(which, {"t": {"terms": {"field": field, "size": ROWS_LIMIT}}})["t"]
         if counted["sum_other_doc_count"]:
             raise IndexProblem(f"the matching items cite more than {ROWS_LIMIT:,} guideline sections: narrow the query")
         for bucket in counted["buckets"]:

@@ -4,7 +4,7 @@ The index keeps when each letter was first published (the build's manifest,
 carried through updates and rebuilds), so "new since I last looked" is a
 question of dates, not of what changed in the last build. Counting visits
 every matching item once, through a terms aggregation over the letter
-ordinal fast field: no stored document is read.
+ordinal fast field, a range of ordinals at a time: no stored document is read.
 """
 
 from __future__ import annotations
@@ -17,11 +17,16 @@ from .results import NewCount, SearchResults
 from .snapshot import Snapshot
 
 
+BUCKETS = 60_000
+"""Letters counted in one aggregation: Tantivy refuses one of more than 65,000 buckets."""
+
+
 def matching_letters(snap: Snapshot, query: str) -> set[int]:
-    """The ordinals of the letters with an item matching ``query``."""
-    size = max(1, int(snap.meta.get("letters", 0)) + len(snap.tombstones))
-    result = snap.searcher.aggregate(snap.query(snap.parse(query)), {"l": {"terms": {"field": "lno", "size": size}}})
-    return {int(b["key"]) for b in result["l"]["buckets"]}
+    """The ordinals of the letters with an item matching ``query``, counted ``BUCKETS`` ordinals at a time."""
+    ordinals = int(snap.meta.get("letters", 0)) + len(snap.tombstones)
+    request = {"l": {"terms": {"field": "lno", "size": BUCKETS}}}
+    parts = snap.aggregate_parts(snap.query(snap.parse(query)), request, list(range(BUCKETS, ordinals, BUCKETS)))
+    return {int(b["key"]) for result in parts for b in result["l"]["buckets"]}
 
 
 def new_letters(snap: Snapshot, query: str, since: datetime) -> tuple[set[int], list[int]]:

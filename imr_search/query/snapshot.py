@@ -166,6 +166,14 @@ class Snapshot:
         """The best ``limit`` hits of ``q`` after ``offset`` (by ``order_by``'s value, newest first, if given), on every core."""
         return split.search(self.searcher, self.schema, q, limit, self.cuts, count=count, offset=offset, order_by=order_by)
 
+    def aggregate(self, q: tantivy.Query, request: dict) -> dict:
+        """Tantivy's aggregation of the items matching ``q``, on every core where the answer is the same."""
+        return split.aggregate(self.searcher, self.schema, q, request, self.cuts)
+
+    def aggregate_parts(self, q: tantivy.Query, request: dict, at: list[int]) -> list[dict]:
+        """The aggregation in each range of letter ordinals between ``at``: for counts too many for one."""
+        return split.aggregate_parts(self.searcher, self.schema, q, request, at)
+
     def keyed(self, result: split.Found) -> list[tuple[tuple[int, int], float]]:
         """Hits as ((letter ordinal, item), score), read from fast fields, not stored documents."""
         return self.hit_keys(result.hits)

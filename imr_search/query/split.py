@@ -9,7 +9,8 @@ two cores. The answer is the same as one search's: each part's best hits,
 merged best first (a part's hits keep their order, and on a tie the lower
 part's come first, as Tantivy's own order of segments would have it), and
 the parts' counts added. A part is the query and a range of ordinals scored
-zero, so every score is the query's own.
+zero, so every score is the query's own. Counts by value (stats, the
+citator, saved searches) are added key by key where that is exact.
 
 Below ``SPLIT_AT`` items the threads cost more than they save.
 """
@@ -72,19 +73,69 @@ def search(
     if not at:
         result = searcher.search(q, limit, count=count, offset=offset, order_by_field=order_by)
         return Found(result.hits, result.count if count else None)
+    futures = [_threads().submit(searcher.search, p, offset + limit, count=count, order_by_field=order_by) for p in _parts(schema, q, at)]
+    results = [f.result() for f in futures]
+    merged = heapq.merge(*(r.hits for r in results), key=_rank)
+    hits = list(itertools.islice(merged, offset, offset + limit))
+    return Found(hits, sum(r.count or 0 for r in results) if count else None)
+
+
+def aggregate(searcher: tantivy.Searcher, schema: tantivy.Schema, q: tantivy.Query, request: dict, at: list[int]) -> dict:
+    """``searcher.aggregate`` of terms aggregations (nested or not), one part per range of ordinals.
+
+    The parts' buckets are added key by key. That is the whole's answer when
+    every part listed all its keys and all of them fit in the request's
+    size; otherwise (a count cut at its size) the whole index is asked, as
+    the parts' cuts could differ from the whole's.
+    """
+    if at:
+        merged = _merged(request, aggregate_parts(searcher, schema, q, request, at))
+        if merged is not None:
+            return merged
+    return searcher.aggregate(q, request)
+
+
+def aggregate_parts(searcher: tantivy.Searcher, schema: tantivy.Schema, q: tantivy.Query, request: dict, at: list[int]) -> list[dict]:
+    """``searcher.aggregate`` in each range of ordinals between the cuts ``at``, on the threads."""
+    return [f.result() for f in [_threads().submit(searcher.aggregate, p, request) for p in _parts(schema, q, at)]]
+
+
+def _merged(request: dict, results: list[dict]) -> dict | None:
+    """Terms aggregations' results added key by key, or None if that is not exactly the whole's answer."""
+    out = {}
+    for name, spec in request.items():
+        terms = spec.get("terms")
+        if terms is None or any(r[name]["sum_other_doc_count"] for r in results):
+            return None
+        by_key: dict[object, list[dict]] = {}
+        for r in results:
+            for bucket in r[name]["buckets"]:
+                by_key.setdefault(bucket["key"], []).append(bucket)
+        if len(by_key) > terms.get("size", 10):
+            return None
+        buckets = []
+        for key, same in by_key.items():
+            inner = _merged(spec["aggs"], same) if "aggs" in spec else {}
+            if inner is None:
+                return None
+            buckets.append({"key": key, "doc_count": sum(b["doc_count"] for b in same), **inner})
+        buckets.sort(key=lambda b: -b["doc_count"])
+        out[name] = {"buckets": buckets, "sum_other_doc_count": 0, "doc_count_error_upper_bound": 0}
+    return out
+
+
+def _parts(schema: tantivy.Schema, q: tantivy.Query, at: list[int]) -> list[tantivy.Query]:
+    """``q`` in each range of ordinals between the cuts, the range scored zero (``q`` itself without cuts)."""
+    if not at:
+        return [q]
     bounds = [None, *at, None]
-    parts = [
+    return [
         tantivy.Query.boolean_query([
             (tantivy.Occur.Must, q),
             (tantivy.Occur.Must, tantivy.Query.const_score_query(_ordinals(schema, lo, hi), 0.0)),
         ])
         for lo, hi in zip(bounds, bounds[1:])
     ]
-    futures = [_threads().submit(searcher.search, p, offset + limit, count=count, order_by_field=order_by) for p in parts]
-    results = [f.result() for f in futures]
-    merged = heapq.merge(*(r.hits for r in results), key=_rank)
-    hits = list(itertools.islice(merged, offset, offset + limit))
-    return Found(hits, sum(r.count or 0 for r in results) if count else None)
 
 
 def _ordinals(schema: tantivy.Schema, lo: int | None, hi: int | None) -> tantivy.Query:

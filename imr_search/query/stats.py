@@ -32,7 +32,7 @@ def stats(snap: Snapshot, query: str, dimensions: Iterable[str]) -> tuple[list[S
     if counted is not None and not parsed.text and not parsed.filters:
         result = counted  # every item: the build counted them with this very aggregation
     else:  # every dimension in one request: one pass over the matching items, not one per dimension
-        result = snap.searcher.aggregate(q, stats_aggregation(dimensions)) if dimensions else {}
+        result = snap.aggregate(q, stats_aggregation(dimensions)) if dimensions else {}
     for dim in dimensions:
         field = STAT_DIMENSIONS[dim]
         for bucket in result[dim]["buckets"]:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import datetime, timezone
 
 import msgspec
 import pytest
 
 from imr_search import open_index
 from imr_search.index import build
-from imr_search.query import split
+from imr_search.query import fresh, split
 
 from ..unit.small_index import build_small
 
@@ -67,6 +68,10 @@ def _answers(idx, queries: list[str]) -> list:
     for letter_id in ids[:12]:
         out.append(msgspec.to_builtins(idx.similar(letter_id)))
         out.append(msgspec.to_builtins(idx.similar(letter_id, contrast=True)))
+    for q in ("", "pain", "category:pharmaceuticals", '"the request"', "lumbar outcome:overturned"):
+        out.append(msgspec.to_builtins(idx.stats(q)))
+        out.append(msgspec.to_builtins(idx.citations(q)))
+        out.append(msgspec.to_builtins(idx.count_new(q, datetime(2000, 1, 1, tzinfo=timezone.utc))))
     rows = idx.citations("pain")
     for row in rows[:5]:
         out.append(msgspec.to_builtins(idx.citing("pain", row, limit=7)))
@@ -105,6 +110,41 @@ def test_every_hit_is_in_exactly_one_part(corpus):
     assert parted.count == whole.count == len(whole.hits)
     assert sorted((a.segment_ord, a.doc) for _, a in parted.hits) == sorted((a.segment_ord, a.doc) for _, a in whole.hits)
     assert [s for s, _ in parted.hits] == [s for s, _ in whole.hits] == [s for s, _ in paged]
+
+
+def test_counts_cut_at_their_size_are_asked_of_the_whole_index(corpus):
+    """Terms counted only to a size (the top five treatments) are not added up from the parts' own top fives."""
+    snap = corpus.idx._snap
+    q = snap.query(snap.parse("pain"))
+    request = {"t": {"terms": {"field": "treatment_name", "size": 5}, "aggs": {"o": {"terms": {"field": "outcome"}}}}}
+    whole = snap.aggregate(q, request)
+    assert whole["t"]["sum_other_doc_count"] > 0
+    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=2, split_at=0)
+    try:
+        assert snap.aggregate(q, request) == whole
+        parted = [snap.searcher.aggregate(p, request) for p in split._parts(snap.schema, q, snap.cuts)]
+        assert split._merged(request, parted) is None
+        request["t"]["terms"]["size"] = 1000  # every treatment: the parts' counts are added up
+        parted = [snap.searcher.aggregate(p, request) for p in split._parts(snap.schema, q, snap.cuts)]
+        merged = split._merged(request, parted)
+        assert merged is not None and _by_key(merged) == _by_key(snap.searcher.aggregate(q, request))
+    finally:
+        snap.cuts = []
+
+
+def test_matching_letters_are_counted_a_range_of_ordinals_at_a_time(corpus, monkeypatch):
+    """Tantivy refuses to count more than 65,000 letters in one aggregation; counted in ranges, the set is the same."""
+    snap = corpus.idx._snap
+    request = {"l": {"terms": {"field": "lno", "size": 100_000}}}
+    for query in ("pain", "outcome:overturned", "", '"the request"'):
+        whole = {int(b["key"]) for b in snap.searcher.aggregate(snap.query(snap.parse(query)), request)["l"]["buckets"]}
+        monkeypatch.setattr(fresh, "BUCKETS", 150)
+        assert fresh.matching_letters(snap, query) == whole and len(whole) > 150
+        monkeypatch.undo()
+
+
+def _by_key(result: dict) -> dict:
+    return {b["key"]: (b["doc_count"], {o["key"]: o["doc_count"] for o in b["o"]["buckets"]}) for b in result["t"]["buckets"]}
 
 
 def test_cuts():
