@@ -8,7 +8,6 @@ change them only with a schema-version bump.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime, timezone
 from typing import Literal
 
@@ -204,7 +203,8 @@ DATE_FIELDS = ("date_assigned", "date_of_injury", "decision_date", "ur_denial_da
 
 _encoder = msgspec.json.Encoder()
 _letter_decoder = msgspec.json.Decoder(Letter)
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM_BYTES = bytes(b for b in range(256) if not (48 <= b <= 57 or 97 <= b <= 122))
+"""Every byte but ASCII a-z and 0-9: a non-ASCII character's UTF-8 bytes are all among them."""
 
 
 def to_json(obj: msgspec.Struct) -> bytes:
@@ -228,7 +228,7 @@ def fingerprint(items: list[Item]) -> str:
     h = hashlib.blake2b(digest_size=16)
     for it in items:
         for part in (it.request, it.outcome, it.rationale):
-            h.update(_NON_ALNUM.sub("", part.lower()).encode())
+            h.update(part.lower().encode("utf-8", "surrogatepass").translate(None, _NOT_ALNUM_BYTES))
             h.update(b"\x1f")
         h.update(b"\x1e")
     return h.hexdigest()

@@ -40,8 +40,7 @@ def parse_one(path: str) -> Result:
     """Parse one file; never raise (a reason string instead)."""
     stamp = None
     try:
-        st = os.stat(path)
-        data = textio.read_bytes(path)
+        data, st = textio.read_stat(path)
         stamp = (st.st_size, st.st_mtime_ns, hashlib.blake2b(data, digest_size=16).hexdigest())
         return path, to_json(parse_bytes(data, path)), None, stamp
     except LetterError as e:

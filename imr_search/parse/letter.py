@@ -23,7 +23,7 @@ from ..read import text as textio
 from ..records import Letter, Shape, fingerprint
 from . import common, older, standard
 
-_HTML_MARKERS = re.compile(r"^#{2,4} |<b>|\*\*", re.M)
+_HTML_HEADING = re.compile(r"^#{2,4} ", re.M)
 _CASE_IN_NAME = re.compile(r"CM\d{2}-\d{4,8}", re.I)
 _IMR_WORDS = re.compile(r"MAXIMUS|Independent\s+Medical\s+Review|\bIMR\b|:\s*(?:Upheld|Overturned)\b", re.I)
 
@@ -51,6 +51,15 @@ def _check_pages(text: str) -> None:
             raise LetterError(f"cut short: the text stops at page {last} of {total}")
 
 
+def _looks_html(text: str) -> bool:
+    """Bold tags, Markdown bold or a Markdown heading: text an HTML page was turned into.
+
+    Plain substring tests first: one regex over the whole text with its
+    alternatives cost more than the rest of telling the shape apart.
+    """
+    return "<b>" in text or "**" in text or (("\n##" in text or text.startswith("##")) and bool(_HTML_HEADING.search(text)))
+
+
 def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Letter:
     """Parse the text of one letter (any text shape, any layout) into a record.
 
@@ -59,7 +68,7 @@ def parse_text(text: str, source: str = "", shape: Shape | None = None) -> Lette
     """
     text = textio.clean(text)
     _check_pages(text)
-    is_html = bool(_HTML_MARKERS.search(text))
+    is_html = _looks_html(text)
     lines, breaks = common.lines_of(text, is_html, unescape=shape is None)
     sections = standard.sections(lines)
     if "issues" in sections:

@@ -40,6 +40,11 @@ _TRANSLATE = str.maketrans(
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_LETTER_BYTES) -> bytes:
     """Read a file, refusing one too large to be a letter without reading it."""
+    return read_stat(path, limit)[0]
+
+
+def read_stat(path: str | os.PathLike[str], limit: int = MAX_LETTER_BYTES) -> tuple[bytes, os.stat_result]:
+    """``read_bytes``, with the file's status as it was found before reading (its size and time stamp)."""
     try:
         st = os.stat(path)
     except OSError as e:
@@ -53,12 +58,14 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_LETTER_BYTES) -> b
         )
     try:
         with open(path, "rb") as f:
-            data = f.read(limit + 1)
+            data = f.read(size + 1)  # not limit + 1: Python would set aside the limit's 4 MB for every file
+            if len(data) > size:  # it grew since: read on, to the limit
+                data += f.read(limit + 1 - len(data))
     except OSError as e:
         raise LetterError(f"cannot read: {e.strerror or e}", str(path)) from None
     if len(data) > limit:
         raise LetterError(f"too large to be a letter (over {limit / 1e6:.0f} MB)", str(path))
-    return data
+    return data, st
 
 
 def decode(data: bytes) -> str:
@@ -109,8 +116,10 @@ def clean(text: str) -> str:
     plain letters and spaces, and line ends become ``\\n``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ANSI.sub("", text)
-    text = text.translate(_TRANSLATE)
+    if "\x1b" in text:
+        text = _ANSI.sub("", text)
+    if not text.isascii() or "\f" in text or "\v" in text:  # else nothing to translate (the common case, and cheap to tell)
+        text = text.translate(_TRANSLATE)
     return _CONTROL.sub("", text)
 
 
