@@ -177,9 +177,13 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
     shutil.rmtree(index, ignore_errors=True)
     child = subprocess.Popen([sys.executable, "-c", _BUILD, str(corpus), str(index), str(args.jobs)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    anon_peak = 0.0
+    anon_peak, anon_series, sampled = 0.0, [], time.perf_counter()
     while child.poll() is None:  # its own memory, without the index files Tantivy maps (those are the page cache's)
-        anon_peak = max(anon_peak, status_mb(child.pid, "RssAnon"))
+        anon = status_mb(child.pid, "RssAnon")
+        anon_peak = max(anon_peak, anon)
+        if time.perf_counter() - sampled >= 10:  # where in the build the memory goes, against the phases' times
+            anon_series.append(round(anon))
+            sampled = time.perf_counter()
         time.sleep(0.25)
     out, err = child.communicate()
     if child.returncode:
@@ -232,6 +236,7 @@ def measure(work: Path, corpus: Path, size: int, args: argparse.Namespace) -> di
         "build_letters_per_s": round(built["files"] / built["seconds"]),
         "build_peak_mb": round(built["peak_mb"]),
         "build_anon_peak_mb": round(anon_peak),
+        "build_anon_every_10s_mb": anon_series,
         "build_phases_s": {k: round(v, 1) for k, v in built["phases"].items()},
         "segments": segments,
         "reader_peak_mb": round(reader_mb),

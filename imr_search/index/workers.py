@@ -104,7 +104,9 @@ def parse_all(
     for result in _completed(paths, jobs, timeout, fn):
         held[result[0]] = result
         while at < len(paths) and paths[at] in held:
-            yield held.pop(paths[at])
+            # The caller's own string for the path, not the worker's copy of it: a build keeps
+            # every path (its manifest's keys), and two copies of two million paths are 180 MB.
+            yield (paths[at], *held.pop(paths[at])[1:])  # type: ignore[misc]
             at += 1
     yield from (held.pop(p) for p in paths[at:] if p in held)
 
