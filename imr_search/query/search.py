@@ -8,10 +8,12 @@ decoded.
 
 from __future__ import annotations
 
+import re
 import time
 
 import tantivy
 
+from ..index.schema import EXACT_SUFFIX, SECTIONS, STEMMED_ANALYZER
 from . import correct
 from .highlight import Snippets
 from .language import Parsed
@@ -40,14 +42,14 @@ def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool, only
     started = time.perf_counter()
     parsed = snap.parse(query)
     q = _within(snap, snap.query(parsed), only)
-    groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
+    groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints, whole=_few(snap, parsed, only))
     corrected = None
     if not groups and parsed.words:
         fixed = correct.corrected(snap, parsed)
         if fixed is not None:
             parsed, corrected = fixed
             q = _within(snap, snap.query(parsed), only)
-            groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints)
+            groups, total, sort = _collect_sorted(snap, q, limit, sort, count, parsed.hints, whole=_few(snap, parsed, only))
     return SearchResults(
         query=query,
         letters=ordered(_letters(snap, groups, q, parsed, sort), sort),
@@ -57,6 +59,41 @@ def search(snap: Snapshot, query: str, limit: int, sort: Sort, count: bool, only
         sort=sort,
         elapsed_ms=round((time.perf_counter() - started) * 1000, 2),
     )
+
+
+SPLIT_FROM = 100_000
+"""Items a query may match from which its search is split over the cores (``split``)."""
+
+_NOT_PLAIN = re.compile(r"(?:^|[\s(])(?:OR\b|-)")
+
+
+def _few(snap: Snapshot, parsed: Parsed, only: list[int] | None) -> bool:
+    """Whether to search ``parsed`` on one thread rather than split over the cores (the answer is the same).
+
+    One word's items are scored about as fast as a part's range of
+    ordinals is stepped through, so splitting it does not pay (measured at
+    250,000 and 2,000,000 letters); a phrase, several words or a filter cost
+    more an item and pay from ``SPLIT_FROM`` items. A query needing all its
+    words (no OR, no NOT) matches at most as many items as its rarest word
+    is in, counted in the sections it is looked for in.
+    """
+    if only is not None or not snap.cuts:
+        return True
+    if len(parsed.words) <= 1 and not parsed.phrases and not parsed.filters:
+        return True
+    if not parsed.text or _NOT_PLAIN.search(parsed.text):
+        return False
+    bounds = [
+        sum(snap.searcher.doc_freq(s, stem) for s in ([scope] if scope else SECTIONS))
+        for word, scope in zip(parsed.words, parsed.scopes)
+        for stem in STEMMED_ANALYZER.analyze(word)[:1]
+    ]
+    bounds += [
+        sum(snap.searcher.doc_freq(s + EXACT_SUFFIX, w) for s in ([scope] if scope else SECTIONS))
+        for scope, phrase, _ in parsed.phrases
+        for w in re.findall(r"\w+", phrase.lower())
+    ]
+    return bool(bounds) and min(bounds) < SPLIT_FROM
 
 
 def _within(snap: Snapshot, q: tantivy.Query, only: list[int] | None) -> tantivy.Query:
@@ -69,18 +106,20 @@ def _in_letters(snap: Snapshot, q: tantivy.Query, lnos: list[int]) -> tantivy.Qu
     return tantivy.Query.boolean_query([(tantivy.Occur.Must, q), (tantivy.Occur.Must, only)])
 
 
-def _collect_sorted(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str]) -> tuple[Groups, int | None, Sort]:
+def _collect_sorted(
+    snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, hints: list[str], whole: bool = False
+) -> tuple[Groups, int | None, Sort]:
     """``_collect``, falling back to best-first (with a hint) when ordering by date fails."""
     try:
-        return (*_collect(snap, q, limit, sort, count), sort)
+        return (*_collect(snap, q, limit, sort, count, whole), sort)
     except ValueError as e:
         if sort != "date":
             raise
         hints.append(f"could not sort by date ({e}); best matches first")
-        return (*_collect(snap, q, limit, "relevance", count), "relevance")
+        return (*_collect(snap, q, limit, "relevance", count, whole), "relevance")
 
 
-def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool) -> tuple[Groups, int | None]:
+def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bool, whole: bool = False) -> tuple[Groups, int | None]:
     """Item hits grouped by letter (its build ordinal), best letter first.
 
     A letter's place is that of its best item. Hits are read a page at a
@@ -97,7 +136,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
     cut: float | None = None  # the last letter's score, once ``limit`` letters are in
     full = exhausted = False
     while not (full or exhausted):
-        result = snap.search(q, page, count=count and offset == 0, offset=offset, order_by=_order_by(sort))
+        result = snap.search(q, page, count=count and offset == 0, offset=offset, order_by=_order_by(sort), whole=whole)
         if count and offset == 0:
             total = result.count or 0
         for (lno, no), score in snap.keyed(result):
@@ -119,7 +158,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
         return groups, total
     rest = _in_letters(snap, q, list(groups))
     seen = {(lno, no) for lno, items in groups.items() for _, no in items}
-    for (lno, no), score in snap.keyed(snap.search(rest, limit * 25, order_by=_order_by(sort))):
+    for (lno, no), score in snap.keyed(snap.search(rest, limit * 25, order_by=_order_by(sort), whole=True)):  # a few letters' items
         if (lno, no) not in seen:
             groups[lno].append((score, no))
     return groups, total

@@ -37,7 +37,9 @@ def similar(snap: Snapshot, letter_id: str, item: int | None, contrast: bool, li
     best: dict[tuple[int, int], tuple[float, int]] = {}  # (letter ordinal, item) -> (score, the source item's place)
     for n, it in enumerate(sources):
         q = _query(snap, letter, it, contrast, telling[n])
-        for key, score in snap.keyed(snap.search(q, limit * 3)):
+        # One thread, not split (``split``): an OR of words ranked without a count skips
+        # most items by their best possible score, which a part's range of ordinals would undo.
+        for key, score in snap.keyed(snap.search(q, limit * 3, whole=True)):
             if key not in best or score > best[key][0]:
                 best[key] = (score, n)
     ranked = sorted(best.items(), key=lambda kv: -kv[1][0])

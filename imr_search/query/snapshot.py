@@ -162,9 +162,12 @@ class Snapshot:
         """Leave out letters an update replaced or removed (see ``index.writer``)."""
         return without_letters(q, self.schema, self.tombstones)
 
-    def search(self, q: tantivy.Query, limit: int, *, count: bool = False, offset: int = 0, order_by: str | None = None) -> split.Found:
-        """The best ``limit`` hits of ``q`` after ``offset`` (by ``order_by``'s value, newest first, if given), on every core."""
-        return split.search(self.searcher, self.schema, q, limit, self.cuts, count=count, offset=offset, order_by=order_by)
+    def search(
+        self, q: tantivy.Query, limit: int, *, count: bool = False, offset: int = 0, order_by: str | None = None, whole: bool = False
+    ) -> split.Found:
+        """The best ``limit`` hits of ``q`` after ``offset`` (by ``order_by``'s value, newest first, if given),
+        on every core unless ``whole`` (one thread over the whole index)."""
+        return split.search(self.searcher, self.schema, q, limit, [] if whole else self.cuts, count=count, offset=offset, order_by=order_by)
 
     def aggregate(self, q: tantivy.Query, request: dict) -> dict:
         """Tantivy's aggregation of the items matching ``q``, on every core where the answer is the same."""

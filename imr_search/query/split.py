@@ -12,7 +12,11 @@ the parts' counts added. A part is the query and a range of ordinals scored
 zero, so every score is the query's own. Counts by value (stats, the
 citator, saved searches) are added key by key where that is exact.
 
-Below ``SPLIT_AT`` items the threads cost more than they save.
+Stepping through a part's range of ordinals costs about what scoring a plain
+word's item does, so what pays is a search that costs more an item (a
+phrase, several words, a filter) over many items: the query layer chooses
+(``search._few``; similar cases stay whole, as Tantivy skips most of their
+items). Below ``SPLIT_AT`` items in the index nothing is split.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import pytest
 
 from imr_search import open_index
 from imr_search.index import build
-from imr_search.query import fresh, split
+from imr_search.query import fresh, search, split
 
 from ..unit.small_index import build_small
 
@@ -79,11 +79,12 @@ def _answers(idx, queries: list[str]) -> list:
     return out
 
 
-def test_split_answers_are_the_whole_index_answers(corpus):
+def test_split_answers_are_the_whole_index_answers(corpus, monkeypatch):
     snap = corpus.idx._snap
     queries = _queries(corpus)
     assert snap.cuts == []  # a small index is not split unless asked
     whole = _answers(corpus.idx, queries)
+    monkeypatch.setattr(search, "_few", lambda *_: False)  # every search split, however few items it may match
     assert any(a[3] and a[3] > 400 for a in whole[:200] if isinstance(a, tuple))  # some pages read past the first
     ordinals = LETTERS + len(snap.tombstones)
     for parts in (2, 3):
@@ -145,6 +146,25 @@ def test_matching_letters_are_counted_a_range_of_ordinals_at_a_time(corpus, monk
 
 def _by_key(result: dict) -> dict:
     return {b["key"]: (b["doc_count"], {o["key"]: o["doc_count"] for o in b["o"]["buckets"]}) for b in result["t"]["buckets"]}
+
+
+def test_which_searches_are_split(corpus, monkeypatch):
+    """One word stays whole; a phrase, several words or a filter split once they may match enough items."""
+    snap = corpus.idx._snap
+    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=2, split_at=0)
+    monkeypatch.setattr(search, "SPLIT_FROM", 500)
+    try:
+        few = {q: search._few(snap, snap.parse(q), None) for q in (
+            "pain", '"the request"', "patient pain", "outcome:upheld", "sildenafil patient", "pain OR sildenafil", "patient -pain",
+        )}
+        assert search._few(snap, snap.parse('"the request"'), [1, 2])  # a few letters' items: never split
+    finally:
+        snap.cuts = []
+    assert few == {
+        "pain": True, '"the request"': False, "patient pain": False, "outcome:upheld": False,
+        "sildenafil patient": True,  # sildenafil is rare: the two together match fewer than 500 items
+        "pain OR sildenafil": False, "patient -pain": False,
+    }
 
 
 def test_cuts():
