@@ -23,9 +23,8 @@ BUCKETS = 60_000
 
 def matching_letters(snap: Snapshot, query: str) -> set[int]:
     """The ordinals of the letters with an item matching ``query``, counted ``BUCKETS`` ordinals at a time."""
-    ordinals = int(snap.meta.get("letters", 0)) + len(snap.tombstones)
     request = {"l": {"terms": {"field": "lno", "size": BUCKETS}}}
-    parts = snap.aggregate_parts(snap.query(snap.parse(query)), request, list(range(BUCKETS, ordinals, BUCKETS)))
+    parts = snap.aggregate_parts(snap.query(snap.parse(query)), request, list(range(BUCKETS, snap.ordinals, BUCKETS)))
     return {int(b["key"]) for result in parts for b in result["l"]["buckets"]}
 
 

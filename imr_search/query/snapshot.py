@@ -44,7 +44,9 @@ class Snapshot:
         self.searcher = self.index.searcher()
         self.codec = letter_store.for_reading(version)
         self.tombstones: list[int] = list(self.meta.get("tombstones", []))
-        self.cuts = split.cuts(int(self.meta.get("letters", 0)) + len(self.tombstones), self.searcher.num_docs)
+        self.ordinals = int(self.meta.get("letters", 0)) + len(self.tombstones)
+        """Letter ordinals handed out to this version: every live letter's and every tombstoned one's."""
+        self.cuts = split.cuts(self.ordinals, self.searcher.num_docs)
         """Where the parts a search is split into begin (letter ordinals); none for a small index."""
         self._letters: dict[str, Letter] = {}
         self._by_lno: dict[int, str] = {}

@@ -86,9 +86,8 @@ def test_split_answers_are_the_whole_index_answers(corpus, monkeypatch):
     whole = _answers(corpus.idx, queries)
     monkeypatch.setattr(search, "_few", lambda *_: False)  # every search split, however few items it may match
     assert any(a[3] and a[3] > 400 for a in whole[:200] if isinstance(a, tuple))  # some pages read past the first
-    ordinals = LETTERS + len(snap.tombstones)
     for parts in (2, 3):
-        snap.cuts = split.cuts(ordinals, snap.searcher.num_docs, parts=parts, split_at=0)
+        snap.cuts = split.cuts(snap.ordinals, snap.searcher.num_docs, parts=parts, split_at=0)
         assert len(snap.cuts) == parts - 1
         try:
             parted = _answers(corpus.idx, queries)
@@ -102,7 +101,7 @@ def test_every_hit_is_in_exactly_one_part(corpus):
     snap = corpus.idx._snap
     q = snap.query(snap.parse("pain"))
     whole = snap.search(q, 100_000, count=True)
-    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=3, split_at=0)
+    snap.cuts = split.cuts(snap.ordinals, snap.searcher.num_docs, parts=3, split_at=0)
     try:
         parted = snap.search(q, 100_000, count=True)
         paged = [h for off in range(0, whole.count, 250) for h in snap.search(q, 250, offset=off).hits]
@@ -120,7 +119,7 @@ def test_counts_cut_at_their_size_are_asked_of_the_whole_index(corpus):
     request = {"t": {"terms": {"field": "treatment_name", "size": 5}, "aggs": {"o": {"terms": {"field": "outcome"}}}}}
     whole = snap.aggregate(q, request)
     assert whole["t"]["sum_other_doc_count"] > 0
-    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=2, split_at=0)
+    snap.cuts = split.cuts(snap.ordinals, snap.searcher.num_docs, parts=2, split_at=0)
     try:
         assert snap.aggregate(q, request) == whole
         parted = [snap.searcher.aggregate(p, request) for p in split._parts(snap.schema, q, snap.cuts)]
@@ -151,7 +150,7 @@ def _by_key(result: dict) -> dict:
 def test_which_searches_are_split(corpus, monkeypatch):
     """One word stays whole; a phrase, several words or a filter split once they may match enough items."""
     snap = corpus.idx._snap
-    snap.cuts = split.cuts(LETTERS, snap.searcher.num_docs, parts=2, split_at=0)
+    snap.cuts = split.cuts(snap.ordinals, snap.searcher.num_docs, parts=2, split_at=0)
     monkeypatch.setattr(search, "SPLIT_FROM", 500)
     try:
         few = {q: search._few(snap, snap.parse(q), None) for q in (
