@@ -27,6 +27,11 @@ Groups = dict[int, list[tuple[float, int]]]
 TIES = 50
 """Letters tied at the cut are read up to this many times ``limit`` letters in all."""
 
+PAGE = 25
+"""Items the first page of hits holds per letter asked for. Tantivy visits every matching
+item whether it is asked for 50 hits or 500 (at 250,000 letters, 4.8 and 5.0 ms for a common
+word), so a page big enough for the letters tied at the cut saves a second pass over them all."""
+
 
 def shown(score: float) -> float:
     """A score as results show it, and as ties are judged: Tantivy's last bits depend on how
@@ -131,7 +136,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
     matching item, which visits every match where the ranked top alone need not.
     """
     groups: Groups = {}
-    page, offset = limit * 2 + 10, 0
+    page, offset = limit * PAGE, 0
     total: int | None = None
     cut: float | None = None  # the last letter's score, once ``limit`` letters are in
     full = exhausted = False
@@ -150,7 +155,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
             groups[lno].append((score, no))
         offset += page
         exhausted = not full and (len(result.hits) < page or (total is not None and offset >= total))
-        page *= 2
+        page *= 4
     if len(groups) > limit:  # of the tied letters, the first in the corpus's file order (the build's ordinals)
         keep = sorted(groups, key=lambda lno: (-shown(groups[lno][0][0]), lno))[:limit]
         groups = {lno: groups[lno] for lno in keep}

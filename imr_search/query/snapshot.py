@@ -169,7 +169,8 @@ class Snapshot:
     ) -> split.Found:
         """The best ``limit`` hits of ``q`` after ``offset`` (by ``order_by``'s value, newest first, if given),
         on every core unless ``whole`` (one thread over the whole index)."""
-        return split.search(self.searcher, self.schema, q, limit, [] if whole else self.cuts, count=count, offset=offset, order_by=order_by)
+        at = [] if whole else self.cuts
+        return split.search(self.searcher, self.schema, q, limit, at, count=count, offset=offset, order_by=order_by, count_aside=bool(self.cuts))
 
     def aggregate(self, q: tantivy.Query, request: dict) -> dict:
         """Tantivy's aggregation of the items matching ``q``, on every core where the answer is the same."""

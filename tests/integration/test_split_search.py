@@ -97,6 +97,26 @@ def test_split_answers_are_the_whole_index_answers(corpus, monkeypatch):
             assert a == b, a[:3] if isinstance(a, tuple) else a
 
 
+def test_searches_kept_whole_on_a_split_index_count_aside_alike(corpus):
+    """With the rule deciding, single words and similar cases search the whole index on one
+    thread and count on another without scores (``count_aside``): the same answers, counts included."""
+    snap = corpus.idx._snap
+    queries = _queries(corpus)
+    whole = _answers(corpus.idx, queries)
+    snap.cuts = split.cuts(snap.ordinals, snap.searcher.num_docs, parts=2, split_at=0)
+    try:
+        assert any(search._few(snap, snap.parse(q), None) for q in queries)
+        mixed = _answers(corpus.idx, queries)
+        for q in queries:
+            parsed = snap.query(snap.parse(q))
+            aside = split.search(snap.searcher, snap.schema, parsed, 5, [], count=True, count_aside=True)
+            assert aside.count == snap.searcher.search(parsed, 5, count=True).count, q
+    finally:
+        snap.cuts = []
+    for a, b in zip(whole, mixed):
+        assert a == b, a[:3] if isinstance(a, tuple) else a
+
+
 def test_every_hit_is_in_exactly_one_part(corpus):
     snap = corpus.idx._snap
     q = snap.query(snap.parse("pain"))
