@@ -172,6 +172,10 @@ class Snapshot:
         at = [] if whole else self.cuts
         return split.search(self.searcher, self.schema, q, limit, at, count=count, offset=offset, order_by=order_by, count_aside=bool(self.cuts))
 
+    def search_each(self, queries: list[tantivy.Query], limit: int) -> list[split.Found]:
+        """The best ``limit`` hits of each query, each searched whole, the queries side by side on the cores."""
+        return split.search_each(self.searcher, queries, limit)
+
     def aggregate(self, q: tantivy.Query, request: dict) -> dict:
         """Tantivy's aggregation of the items matching ``q``, on every core where the answer is the same."""
         return split.aggregate(self.searcher, self.schema, q, request, self.cuts)

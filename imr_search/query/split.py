@@ -1,8 +1,9 @@
 """One query asked of parts of the index at once, one thread a part, on every core.
 
-Why: Tantivy scores every item a phrase, a filter or a common word matches
-(only a plain OR of terms can skip items), and tantivy-py runs one search on
-one thread. It lets go of Python's lock while it searches, though, so the
+Why: through tantivy-py, Tantivy scores every item a query matches (its
+searches collect through a ``MultiCollector``, which never takes Tantivy's
+block-max skipping of items that cannot make the top), and it runs one
+search on one thread. It lets go of Python's lock while it searches, though, so the
 letters cut by ordinal into as many parts as there are cores, each part
 searched on its own thread, answer a large index in about half the time on
 two cores. The answer is the same as one search's: each part's best hits,
@@ -15,8 +16,10 @@ citator, saved searches) are added key by key where that is exact.
 Stepping through a part's range of ordinals costs about what scoring a plain
 word's item does, so what pays is a search that costs more an item (a
 phrase, several words, a filter) over many items: the query layer chooses
-(``search._few``; similar cases stay whole, as Tantivy skips most of their
-items). Below ``SPLIT_AT`` items in the index nothing is split.
+(``search._few``). A search kept whole on a large index counts on another
+thread, scores left out, while it ranks; independent searches (a letter's
+items' similar-case lookups) run side by side (``search_each``). Below
+``SPLIT_AT`` items in the index nothing is split.
 """
 
 from __future__ import annotations
@@ -88,6 +91,13 @@ def search(
     merged = heapq.merge(*(r.hits for r in results), key=_rank)
     hits = list(itertools.islice(merged, offset, offset + limit))
     return Found(hits, sum(r.count or 0 for r in results) if count else None)
+
+
+def search_each(searcher: tantivy.Searcher, queries: list[tantivy.Query], limit: int) -> list[Found]:
+    """Each query's best ``limit`` hits, one query a thread: independent searches need no cuts to share the cores."""
+    if len(queries) < 2:
+        return [Found(searcher.search(q, limit, count=False).hits, None) for q in queries]
+    return [Found(f.result().hits, None) for f in [_threads().submit(searcher.search, q, limit, count=False) for q in queries]]
 
 
 def _count(searcher: tantivy.Searcher, q: tantivy.Query) -> int:

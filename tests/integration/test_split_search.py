@@ -191,3 +191,12 @@ def test_cuts():
     assert split.cuts(1000, 500_000, parts=1) == []
     assert split.cuts(1000, 500_000, parts=2) == [500]
     assert split.cuts(999, 500_000, parts=3) == [333, 666]
+
+
+def test_queries_searched_side_by_side_answer_as_each_alone(corpus):
+    """``search_each`` (a letter's items' similar-case lookups) runs the queries on the threads at once."""
+    snap = corpus.idx._snap
+    queries = [snap.query(snap.parse(q)) for q in ("pain", '"the request"', "lumbar outcome:upheld", "nosuchword")]
+    alone = [snap.keyed(snap.search(q, 30, whole=True)) for q in queries]
+    assert any(alone) and [snap.keyed(found) for found in snap.search_each(queries, 30)] == alone
+    assert [snap.keyed(found) for found in snap.search_each(queries[:1], 30)] == alone[:1]
