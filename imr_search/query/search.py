@@ -133,7 +133,7 @@ def _collect(snap: Snapshot, q: tantivy.Query, limit: int, sort: Sort, count: bo
     which changes from build to build, so the first tied letters in the
     build's ordinals (file order) are kept instead. Then one more query fetches the
     other matching items of just those letters. ``count`` also counts every
-    matching item, which visits every match where the ranked top alone need not.
+    matching item (on a large index searched whole, on the other core; see ``split``).
     """
     groups: Groups = {}
     page, offset = limit * PAGE, 0

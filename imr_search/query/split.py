@@ -3,10 +3,10 @@
 Why: through tantivy-py, Tantivy scores every item a query matches (its
 searches collect through a ``MultiCollector``, which never takes Tantivy's
 block-max skipping of items that cannot make the top), and it runs one
-search on one thread. It lets go of Python's lock while it searches, though, so the
-letters cut by ordinal into as many parts as there are cores, each part
-searched on its own thread, answer a large index in about half the time on
-two cores. The answer is the same as one search's: each part's best hits,
+search on one thread. It lets go of Python's lock while it searches,
+though, so the letters cut by ordinal into as many parts as there are cores,
+each part searched on its own thread, answer a large index in about half
+the time on two cores. The answer is the same as one search's: each part's best hits,
 merged best first (a part's hits keep their order, and on a tie the lower
 part's come first, as Tantivy's own order of segments would have it), and
 the parts' counts added. A part is the query and a range of ordinals scored
