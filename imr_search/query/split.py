@@ -95,9 +95,13 @@ def search(
 
 def search_each(searcher: tantivy.Searcher, queries: list[tantivy.Query], limit: int) -> list[Found]:
     """Each query's best ``limit`` hits, one query a thread: independent searches need no cuts to share the cores."""
-    if len(queries) < 2:
-        return [Found(searcher.search(q, limit, count=False).hits, None) for q in queries]
-    return [Found(f.result().hits, None) for f in [_threads().submit(searcher.search, q, limit, count=False) for q in queries]]
+
+    def one(q: tantivy.Query) -> Found:
+        return Found(searcher.search(q, limit, count=False).hits, None)
+
+    if len(queries) < 2:  # no thread to hand one search to
+        return [one(q) for q in queries]
+    return [f.result() for f in [_threads().submit(one, q) for q in queries]]
 
 
 def _count(searcher: tantivy.Searcher, q: tantivy.Query) -> int:
